@@ -3,6 +3,19 @@
 //! The core (loader → extractor → model → views) is plain functions over
 //! plain data; the terminal UI in `tui` is a thin shell over it.
 
+pub mod actors;
+pub mod aliases;
+pub mod app;
+pub mod check;
+pub mod cluster;
+pub mod corpus;
 pub mod dates;
+pub mod export;
+pub mod extract;
+pub mod fsutil;
+pub mod loader;
 pub mod model;
+pub mod query;
 pub mod quotes;
+pub mod text;
+pub mod timeline;

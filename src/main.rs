@@ -1,1 +1,147 @@
-fn main() {}
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use dateline::corpus::{self, Corpus};
+use dateline::export::{self, Selection};
+use dateline::query::{self, Haystack, Query};
+use dateline::timeline;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// A terminal timeline explorer for news coverage.
+#[derive(Parser)]
+#[command(version, about, args_conflicts_with_subcommands = true)]
+struct Cli {
+    /// Article files and folders (walked recursively). Default: ./data, else the bundled corpus.
+    paths: Vec<PathBuf>,
+    /// Alias file (default: aliases.conf in the first folder, else the bundled one).
+    #[arg(long, global = true)]
+    aliases: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Write the event model as JSON or a markdown briefing.
+    Export {
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "json")]
+        format: Format,
+        /// Filter, in the explorer's syntax (e.g. "bibi", "@trump #axios").
+        #[arg(long)]
+        filter: Option<String>,
+        /// First date to include (YYYY-MM-DD).
+        #[arg(long)]
+        from: Option<chrono::NaiveDate>,
+        /// Last date to include (YYYY-MM-DD).
+        #[arg(long)]
+        to: Option<chrono::NaiveDate>,
+        /// Write here instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// One line per article and every loader warning; exit code 1 if any file failed.
+    Check { paths: Vec<PathBuf> },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+    Markdown,
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let code = match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("dateline: {e:#}");
+            2
+        }
+    };
+    std::process::exit(code);
+}
+
+fn run(cli: Cli) -> Result<i32> {
+    let aliases = cli.aliases.as_deref();
+    match cli.command {
+        Some(Command::Export {
+            paths,
+            format,
+            filter,
+            from,
+            to,
+            output,
+        }) => {
+            let c = corpus::open(&paths, aliases);
+            report_issues(&c);
+            let mut q = Query::parse(filter.as_deref().unwrap_or(""));
+            if let Some(e) = q.errors.first() {
+                anyhow::bail!("--filter: {e}");
+            }
+            q.from = from.or(q.from);
+            q.to = to.or(q.to);
+            let text = match format {
+                Format::Json => export::to_json(&export::select(&c.model, &q), &c.issues),
+                Format::Markdown => {
+                    let items = timeline::build(&c.model);
+                    let hays: Vec<Haystack> =
+                        items.iter().map(|i| Haystack::of(i, &c.model)).collect();
+                    let keep = query::filter(&c.model, &items, &hays, &q, false);
+                    let chosen: Vec<&timeline::Item> = keep.iter().map(|&i| &items[i]).collect();
+                    let sel = Selection {
+                        filter: filter.unwrap_or_default(),
+                        from: q.from,
+                        to: q.to,
+                    };
+                    export::to_markdown(&c.model, &chosen, &sel)
+                }
+            };
+            write_out(output, &text)?;
+            Ok(0)
+        }
+        Some(Command::Check { paths }) => {
+            let c = corpus::open(&paths, aliases);
+            print!("{}", dateline::check::report(&c));
+            Ok(i32::from(c.failed()))
+        }
+        None => {
+            let c = corpus::open(&cli.paths, aliases);
+            report_issues(&c);
+            dateline::app::run(c)
+        }
+    }
+}
+
+fn report_issues(c: &Corpus) {
+    for i in &c.issues {
+        eprintln!("dateline: {i}");
+    }
+    for a in &c.model.articles {
+        for w in &a.warnings {
+            eprintln!("dateline: {}: {w}", a.path);
+        }
+    }
+}
+
+fn write_out(output: Option<PathBuf>, text: &str) -> Result<()> {
+    match output {
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())?;
+            out.flush().or_else(|e| {
+                if e.kind() == std::io::ErrorKind::BrokenPipe {
+                    Ok(())
+                } else {
+                    Err(e)
+                }
+            })?;
+        }
+        Some(path) => {
+            dateline::fsutil::write_atomic(&path, text.as_bytes())
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            eprintln!("dateline: wrote {}", path.display());
+        }
+    }
+    Ok(())
+}

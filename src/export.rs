@@ -1,0 +1,271 @@
+//! Exports: the JSON model (the stable contract) and a markdown briefing.
+
+use crate::loader::LoadIssue;
+use crate::model::{Article, Model};
+use crate::query::{self, Haystack, Query};
+use crate::timeline::{self, Item, ItemRef, date_marker, day_heading};
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct JsonIssue<'a> {
+    path: String,
+    message: &'a str,
+    failed: bool,
+}
+
+#[derive(Serialize)]
+struct JsonExport<'a> {
+    #[serde(flatten)]
+    model: &'a Model,
+    issues: Vec<JsonIssue<'a>>,
+}
+
+/// The whole model as JSON, with the files that failed to load.
+pub fn to_json(model: &Model, issues: &[LoadIssue]) -> String {
+    let issues = issues
+        .iter()
+        .map(|i| JsonIssue {
+            path: i.path.display().to_string(),
+            message: &i.message,
+            failed: i.failed,
+        })
+        .collect();
+    serde_json::to_string_pretty(&JsonExport { model, issues }).expect("the model serialises")
+}
+
+/// Keeps only what a query selects: events and quotes that match (as
+/// timeline rows, so a cluster is kept or dropped whole), the articles and
+/// actors they use, and their clusters.
+pub fn select(model: &Model, q: &Query) -> Model {
+    if q.is_empty() {
+        return model.clone();
+    }
+    let items = timeline::build(model);
+    let hays: Vec<Haystack> = items.iter().map(|i| Haystack::of(i, model)).collect();
+    let keep = query::filter(model, &items, &hays, q, false);
+    let mut ev = vec![false; model.events.len()];
+    let mut qu = vec![false; model.quotes.len()];
+    for &i in &keep {
+        for m in &items[i].members {
+            match *m {
+                ItemRef::Event(e) => ev[e] = true,
+                ItemRef::Quote(x) => qu[x] = true,
+            }
+        }
+    }
+    let mut out = Model {
+        events: model
+            .events
+            .iter()
+            .zip(&ev)
+            .filter(|(_, k)| **k)
+            .map(|(e, _)| e.clone())
+            .collect(),
+        quotes: model
+            .quotes
+            .iter()
+            .zip(&qu)
+            .filter(|(_, k)| **k)
+            .map(|(q, _)| q.clone())
+            .collect(),
+        ..Model::default()
+    };
+    let used_clusters: std::collections::HashSet<&str> = out
+        .events
+        .iter()
+        .map(|e| e.cluster.as_str())
+        .chain(out.quotes.iter().map(|q| q.cluster.as_str()))
+        .collect();
+    out.clusters = model
+        .clusters
+        .iter()
+        .filter(|c| used_clusters.contains(c.id.as_str()))
+        .cloned()
+        .collect();
+    let used_actors: std::collections::HashSet<&str> = out
+        .events
+        .iter()
+        .flat_map(|e| e.actors.iter().map(String::as_str))
+        .chain(out.quotes.iter().filter_map(|q| q.speaker.as_deref()))
+        .collect();
+    out.actors = model
+        .actors
+        .iter()
+        .filter(|a| used_actors.contains(a.id.as_str()))
+        .cloned()
+        .collect();
+    out.articles = model.articles.clone();
+    out
+}
+
+/// Escapes text from an article so it reads as itself in markdown: no
+/// emphasis, links, headings, HTML or table cells can come from it.
+pub fn escape_md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' | '{' | '}' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// "Axios-style citation": outlet or file name, author, publication date,
+/// and the byte span of the passage in the file.
+pub fn citation(article: &Article, span: crate::model::Span) -> String {
+    let file = std::path::Path::new(&article.path)
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_else(|| article.path.clone());
+    let mut parts = vec![match &article.outlet {
+        Some(o) => format!("{} ({})", escape_md(o), escape_md(&file)),
+        None => escape_md(&file),
+    }];
+    if let Some(a) = &article.author {
+        parts.push(escape_md(a));
+    }
+    parts.push(match article.published {
+        Some(d) => format!("published {d}"),
+        None => "undated".into(),
+    });
+    parts.push(format!("bytes {}–{}", span.start, span.end));
+    parts.join(", ")
+}
+
+/// What the header of a briefing says about how it was selected.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    pub filter: String,
+    pub from: Option<chrono::NaiveDate>,
+    pub to: Option<chrono::NaiveDate>,
+}
+
+/// A markdown briefing of the given timeline rows: day headings in
+/// chronological order, events as list items, quotes as blockquotes, a
+/// citation under every line and the number of corroborating sources.
+pub fn to_markdown(model: &Model, items: &[&Item], sel: &Selection) -> String {
+    let mut out = String::from("# dateline briefing\n\n");
+    let filter = if sel.filter.trim().is_empty() {
+        "none".to_string()
+    } else {
+        format!("`{}`", sel.filter.replace('`', "'"))
+    };
+    let range = match (sel.from, sel.to) {
+        (None, None) => "all dates".to_string(),
+        (f, t) => format!(
+            "{} to {}",
+            f.map_or("the beginning".to_string(), |d| d.to_string()),
+            t.map_or("the end".to_string(), |d| d.to_string())
+        ),
+    };
+    let articles: std::collections::BTreeSet<usize> = items
+        .iter()
+        .flat_map(|i| i.sources.iter().copied())
+        .collect();
+    out.push_str(&format!("- Filter: {filter}\n- Range: {range}\n"));
+    out.push_str(&format!(
+        "- {} items from {} articles\n",
+        items.len(),
+        articles.len()
+    ));
+    let mut sorted: Vec<&&Item> = items.iter().collect();
+    sorted.sort_by_key(|i| (i.date.start, i.date.end, i.article, i.span.start));
+    let mut day = None;
+    for it in sorted {
+        if day != Some(it.date.start) {
+            day = Some(it.date.start);
+            out.push_str(&format!("\n## {}\n\n", day_heading(it.date.start)));
+        }
+        let marker = date_marker(&it.date);
+        let n = it.sources.len();
+        let sources = if n == 1 {
+            "1 source".to_string()
+        } else {
+            format!("{n} sources")
+        };
+        match it.what {
+            ItemRef::Quote(q) => {
+                let q = &model.quotes[q];
+                let who = q
+                    .speaker_text
+                    .as_deref()
+                    .map(escape_md)
+                    .unwrap_or_else(|| "unattributed".into());
+                out.push_str(&format!(
+                    "> “{}”\n>\n> — {who} · {marker} · {sources}\n",
+                    escape_md(&q.text)
+                ));
+                for c in cites(model, it) {
+                    out.push_str(&format!(">\n> Source: {c}\n"));
+                }
+                out.push('\n');
+            }
+            ItemRef::Event(e) => {
+                let e = &model.events[e];
+                out.push_str(&format!(
+                    "- {} — *{marker}* · {sources}\n",
+                    escape_md(&e.text)
+                ));
+                for c in cites(model, it) {
+                    out.push_str(&format!("  - Source: {c}\n"));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A citation for every member of a row's cluster, one per article.
+fn cites(model: &Model, it: &Item) -> Vec<String> {
+    let mut seen = Vec::new();
+    let mut out = Vec::new();
+    for m in &it.members {
+        let (art, span, outlets) = match *m {
+            ItemRef::Event(i) => (
+                &model.events[i].article,
+                model.events[i].span,
+                &model.events[i].cites,
+            ),
+            ItemRef::Quote(i) => (
+                &model.quotes[i].article,
+                model.quotes[i].span,
+                &model.quotes[i].cites,
+            ),
+        };
+        if seen.contains(art) {
+            continue;
+        }
+        seen.push(art.clone());
+        if let Some(a) = model.articles.iter().find(|a| &a.id == art) {
+            let mut c = citation(a, span);
+            if !outlets.is_empty() {
+                let o: Vec<String> = outlets.iter().map(|o| escape_md(o)).collect();
+                c.push_str(&format!("; citing {}", o.join(", ")));
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_escaping_neutralises_syntax() {
+        assert_eq!(
+            escape_md("*a* [b](c) <x> # | `d`"),
+            "\\*a\\* \\[b\\](c) &lt;x&gt; \\# \\| \\`d\\`"
+        );
+        assert_eq!(escape_md("a\u{1b}[31mb"), "a \\[31mb");
+    }
+}

@@ -1,0 +1,405 @@
+//! The extractor: documents in, the event model out.
+//!
+//! Per article (in parallel): sentences, their dates (one event per
+//! differently dated clause), quotations and name mentions. Then, over the
+//! whole corpus: one actor table, actors and cited outlets per event and
+//! quote, and clusters of the same event or quote across articles.
+
+use crate::actors::{ActorIndex, NameMention, find_names};
+use crate::aliases::AliasTable;
+use crate::cluster;
+use crate::dates::{DateMention, find_dates};
+use crate::loader::Document;
+use crate::model::{Article, Basis, DateInfo, Event, Model, Quote, Span};
+use crate::quotes::find_quotes;
+use crate::text::{paragraphs, sentences, squash};
+use chrono::NaiveDate;
+
+/// What one article yields before the corpus-wide passes.
+struct Extracted {
+    events: Vec<Event>,
+    quotes: Vec<Quote>,
+    /// For each quote: the speaker phrase to resolve to an actor, and the
+    /// text of the sentence holding it (for cited outlets).
+    quote_context: Vec<(Option<String>, String)>,
+    names: Vec<NameMention>,
+}
+
+/// Builds the whole model from loaded documents.
+pub fn build_model(docs: &[Document], aliases: &AliasTable) -> Model {
+    let articles: Vec<Article> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| article_record(i, d))
+        .collect();
+    let extracted = parallel_map(docs, |i, d| extract_article(&articles[i].id, d));
+
+    let names: Vec<NameMention> = extracted
+        .iter()
+        .flat_map(|x| x.names.iter().cloned())
+        .collect();
+    let index = ActorIndex::build(aliases, &names);
+    drop(names);
+
+    let mut model = Model {
+        articles,
+        ..Model::default()
+    };
+    let mut mentions = vec![0usize; index.actors.len()];
+    for x in extracted {
+        for mut e in x.events {
+            let (actors, outlets) = index.scan(&e.text);
+            for &a in &actors {
+                mentions[a] += 1;
+            }
+            e.actors = actors.iter().map(|&a| index.actors[a].id.clone()).collect();
+            e.cites = outlets.iter().map(|&o| index.outlets[o].clone()).collect();
+            model.events.push(e);
+        }
+        for (mut q, (speaker, sentence)) in x.quotes.into_iter().zip(x.quote_context) {
+            if let Some(phrase) = speaker.as_deref()
+                && let Some(a) = index.resolve_speaker(phrase)
+            {
+                {
+                    mentions[a] += 1;
+                    q.speaker = Some(index.actors[a].id.clone());
+                }
+            }
+            let (_, outlets) = index.scan(&sentence);
+            q.cites = outlets.iter().map(|&o| index.outlets[o].clone()).collect();
+            model.quotes.push(q);
+        }
+    }
+    model.actors = index.actors;
+    for (a, n) in model.actors.iter_mut().zip(mentions) {
+        a.mentions = n;
+    }
+    // Actors from the alias file that the corpus never names are noise.
+    model.actors.retain(|a| a.mentions > 0);
+
+    let order = |d: &DateInfo, reported: Option<NaiveDate>, art: &str, span: Span| {
+        (d.start, d.end, reported, article_number(art), span.start)
+    };
+    model
+        .events
+        .sort_by_key(|e| order(&e.date, e.reported, &e.article, e.span));
+    model
+        .quotes
+        .sort_by_key(|q| order(&q.date, q.reported, &q.article, q.span));
+    for (i, e) in model.events.iter_mut().enumerate() {
+        e.id = format!("e{i}");
+    }
+    for (i, q) in model.quotes.iter_mut().enumerate() {
+        q.id = format!("q{i}");
+    }
+    cluster::assign(&mut model);
+    model
+}
+
+fn article_number(id: &str) -> usize {
+    id.trim_start_matches('a').parse().unwrap_or(usize::MAX)
+}
+
+fn article_record(i: usize, d: &Document) -> Article {
+    Article {
+        id: format!("a{i}"),
+        path: d.path.display().to_string(),
+        published: d.meta.published,
+        author: d.meta.author.clone(),
+        outlet: d.meta.outlet.clone(),
+        title: d.meta.title.clone(),
+        warnings: d.warnings.clone(),
+        bytes: d.text.len(),
+    }
+}
+
+/// Runs `f` over the items on every core, keeping their order.
+pub fn parallel_map<D: Sync, T: Send>(docs: &[D], f: impl Fn(usize, &D) -> T + Sync) -> Vec<T> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(docs.len().max(1));
+    if workers <= 1 {
+        return docs.iter().enumerate().map(|(i, d)| f(i, d)).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<(usize, T)> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        if i >= docs.len() {
+                            break;
+                        }
+                        mine.push((i, f(i, &docs[i])));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("extraction worker panicked"))
+            .collect()
+    });
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, t)| t).collect()
+}
+
+/// Relative dates in an undated article cannot be resolved; only dates
+/// that write out their year are kept, and this base is never shown.
+const UNDATED_BASE: NaiveDate = NaiveDate::from_ymd_opt(2000, 1, 1).expect("valid date");
+
+fn states_year(s: &str) -> bool {
+    s.as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit))
+}
+
+/// A clause of a sentence with the one date it states.
+struct Clause {
+    span: Span,
+    date: DateInfo,
+}
+
+fn extract_article(article: &str, doc: &Document) -> Extracted {
+    let clean = &doc.meta.clean;
+    let published = doc.meta.published;
+    let mut out = Extracted {
+        events: Vec::new(),
+        quotes: Vec::new(),
+        quote_context: Vec::new(),
+        names: Vec::new(),
+    };
+    let mut previous: Option<DateInfo> = None;
+    // Every clause of the article, for dating quotes by where they sit.
+    let mut clauses: Vec<Clause> = Vec::new();
+    let mut sentence_spans: Vec<Span> = Vec::new();
+    for para in paragraphs(clean) {
+        for sent in sentences(clean, para) {
+            let text = &clean[sent.start..sent.end];
+            sentence_spans.push(sent);
+            out.names.extend(find_names(text));
+            let post = doc.meta.posts.iter().find(|p| p.body.contains(sent));
+            let default = match (post.and_then(|p| p.date), published) {
+                (Some(d), _) => Some(DateInfo::day(d, Basis::Stated)),
+                (None, Some(p)) => Some(DateInfo::day(p, Basis::Published)),
+                (None, None) => None,
+            };
+            let found = match published.or(post.and_then(|p| p.date)) {
+                Some(base) => find_dates(text, base, previous),
+                // Undated: only dates written out in full can be trusted.
+                None => find_dates(text, UNDATED_BASE, previous)
+                    .into_iter()
+                    .filter(|m| m.date.basis == Basis::Stated && states_year(&text[m.start..m.end]))
+                    .collect(),
+            };
+            if let Some(last) = found.last() {
+                previous = Some(last.date);
+            }
+            for c in split_clauses(text, sent.start, &found, default) {
+                out.events.push(Event {
+                    id: String::new(),
+                    article: article.to_string(),
+                    span: c.span,
+                    text: squash(&clean[c.span.start..c.span.end]),
+                    date: c.date,
+                    reported: published,
+                    actors: Vec::new(),
+                    cites: Vec::new(),
+                    cluster: String::new(),
+                });
+                clauses.push(c);
+            }
+        }
+    }
+    let sentence_of = |pos: usize| {
+        sentence_spans
+            .iter()
+            .find(|s| s.start <= pos && pos < s.end.max(s.start + 1))
+    };
+    for m in find_quotes(clean) {
+        let span = Span::new(m.start, m.end);
+        let post = doc.meta.posts.iter().find(|p| p.body.contains(span));
+        let date = clauses
+            .iter()
+            .filter(|c| c.span.overlaps(span) || c.span.contains(Span::new(m.start, m.start)))
+            .map(|c| c.date)
+            .min_by_key(|d| d.basis)
+            .or_else(|| {
+                post.and_then(|p| p.date)
+                    .map(|d| DateInfo::day(d, Basis::Stated))
+            })
+            .or_else(|| published.map(|d| DateInfo::day(d, Basis::Published)));
+        let Some(date) = date else { continue };
+        let speaker = m.resolved.clone().or(m.speaker_text.clone());
+        let shown = match (&m.resolved, &m.speaker_text) {
+            (Some(r), _) => Some(r.clone()),
+            (None, s) => s.clone(),
+        };
+        if let Some(s) = &shown {
+            out.names.extend(find_names(s));
+        }
+        let sentence = sentence_of(m.start)
+            .map(|s| clean[s.start..s.end].to_string())
+            .unwrap_or_default();
+        out.quotes.push(Quote {
+            id: String::new(),
+            article: article.to_string(),
+            span,
+            text: squash(&m.text),
+            speaker: None,
+            speaker_text: shown,
+            date,
+            reported: published,
+            cites: Vec::new(),
+            cluster: String::new(),
+        });
+        out.quote_context.push((speaker, sentence));
+    }
+    // A social post is a dated statement by its author.
+    for p in &doc.meta.posts {
+        let (Some(author), Some(d)) = (&p.author, p.date) else {
+            continue;
+        };
+        let body = squash(&clean[p.body.start..p.body.end]);
+        if body.is_empty() {
+            continue;
+        }
+        let inner = paragraphs(&clean[p.body.start..p.body.end]);
+        let span = match (inner.first(), inner.last()) {
+            (Some(f), Some(l)) => Span::new(p.body.start + f.start, p.body.start + l.end),
+            _ => continue,
+        };
+        out.names.extend(find_names(author));
+        out.quotes.push(Quote {
+            id: String::new(),
+            article: article.to_string(),
+            span,
+            text: body,
+            speaker: None,
+            speaker_text: Some(author.clone()),
+            date: DateInfo::day(d, Basis::Stated),
+            reported: published,
+            cites: Vec::new(),
+            cluster: String::new(),
+        });
+        out.quote_context
+            .push((Some(author.clone()), String::new()));
+    }
+    out
+}
+
+/// Splits a sentence into one clause per date it states, cutting between
+/// two dates at the last clause boundary (comma, "that", "and", ";")
+/// before the second; a sentence without a date is one clause dated by
+/// `default` (or left out when there is none).
+fn split_clauses(
+    text: &str,
+    base: usize,
+    found: &[DateMention],
+    default: Option<DateInfo>,
+) -> Vec<Clause> {
+    if found.is_empty() {
+        return default
+            .map(|date| Clause {
+                span: Span::new(base, base + text.len()),
+                date,
+            })
+            .into_iter()
+            .collect();
+    }
+    let mut cuts = vec![0];
+    for pair in found.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        let between = &text[a.end..b.start];
+        let cut = [
+            ", ", " that ", " and ", "; ", " but ", " while ", " after ", " before ", " when ",
+        ]
+        .iter()
+        .filter_map(|p| {
+            between.rfind(p).map(|i| {
+                a.end
+                    + i
+                    + if p.starts_with(',') || p.starts_with(';') {
+                        1
+                    } else {
+                        0
+                    }
+            })
+        })
+        .max()
+        .unwrap_or(a.end);
+        cuts.push(cut);
+    }
+    cuts.push(text.len());
+    let mut out = Vec::new();
+    for (k, m) in found.iter().enumerate() {
+        let (s, e) = (cuts[k], cuts[k + 1]);
+        let piece = &text[s..e];
+        let lead = piece.len() - piece.trim_start().len();
+        let t = piece.trim();
+        // Consecutive mentions of one interval ("Monday, March 2") stay one clause.
+        if let Some(last) = out
+            .last_mut()
+            .filter(|c: &&mut Clause| c.date.start == m.date.start && c.date.end == m.date.end)
+        {
+            last.span = Span::new(last.span.start, base + s + lead + t.len());
+            continue;
+        }
+        out.push(Clause {
+            span: Span::new(base + s + lead, base + s + lead + t.len()),
+            date: m.date,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Precision;
+
+    fn mention(start: usize, end: usize, day: u32) -> DateMention {
+        let d = NaiveDate::from_ymd_opt(2026, 3, day).unwrap();
+        DateMention {
+            start,
+            end,
+            date: DateInfo {
+                start: d,
+                end: d,
+                precision: Precision::Day,
+                basis: Basis::Relative,
+            },
+        }
+    }
+
+    #[test]
+    fn two_dates_make_two_clauses() {
+        let t = "X said Friday that Y happened on Monday.";
+        let f = [mention(7, 13, 6), mention(31, 37, 2)];
+        let c = split_clauses(t, 100, &f, None);
+        assert_eq!(c.len(), 2);
+        assert_eq!(
+            &t[c[0].span.start - 100..c[0].span.end - 100],
+            "X said Friday"
+        );
+        assert_eq!(
+            &t[c[1].span.start - 100..c[1].span.end - 100],
+            "that Y happened on Monday."
+        );
+    }
+
+    #[test]
+    fn undated_sentence_takes_the_default() {
+        let d = DateInfo::day(
+            NaiveDate::from_ymd_opt(2026, 3, 4).unwrap(),
+            Basis::Published,
+        );
+        let c = split_clauses("Nothing dated here.", 5, &[], Some(d));
+        assert_eq!(c[0].span, Span::new(5, 24));
+        assert_eq!(c[0].date.basis, Basis::Published);
+        assert!(split_clauses("x", 0, &[], None).is_empty());
+    }
+}

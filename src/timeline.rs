@@ -1,0 +1,241 @@
+//! The timeline: one row per cluster (the same event or quote across
+//! articles is one row), in chronological order, with everything a view
+//! or filter needs already worked out.
+
+use crate::model::{ClusterKind, DateInfo, Model, Precision, Span};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ItemRef {
+    Event(usize),
+    Quote(usize),
+}
+
+/// One row of the timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// The representative event or quote.
+    pub what: ItemRef,
+    pub date: DateInfo,
+    /// Index into `model.articles` of the representative.
+    pub article: usize,
+    pub span: Span,
+    /// Speaker-first for quotes: `Trump: “They want to talk.”`.
+    pub text: String,
+    /// Indices into `model.actors`.
+    pub actors: Vec<usize>,
+    pub speaker: Option<String>,
+    /// Outlets cited or publishing, for `#outlet` filters.
+    pub outlets: Vec<String>,
+    /// Every member of the cluster, representative first.
+    pub members: Vec<ItemRef>,
+    /// Distinct articles carrying the cluster: the corroborating sources.
+    pub sources: Vec<usize>,
+}
+
+impl Item {
+    pub fn is_quote(&self) -> bool {
+        matches!(self.what, ItemRef::Quote(_))
+    }
+}
+
+/// How a date reads in a timeline marker: "Tue 3 Mar", "week of 2 Mar",
+/// "Mar 2026", "2026", or "reported" when the text gave no date.
+pub fn date_marker(d: &DateInfo) -> String {
+    if d.basis == crate::model::Basis::Published {
+        return format!("reported {}", d.start.format("%-d %b"));
+    }
+    match d.precision {
+        Precision::Day => d.start.format("%a %-d %b").to_string(),
+        Precision::Week => format!("week of {}", d.start.format("%-d %b")),
+        Precision::Month => d.start.format("%b %Y").to_string(),
+        Precision::Year => d.start.format("%Y").to_string(),
+    }
+}
+
+/// Heading for a day group: "Tue 3 Mar 2026".
+pub fn day_heading(d: chrono::NaiveDate) -> String {
+    d.format("%a %-d %b %Y").to_string()
+}
+
+/// Builds the timeline rows. An event whose words are mostly one quotation
+/// is shown as that quotation; the rest are shown as events.
+pub fn build(model: &Model) -> Vec<Item> {
+    let art_index: HashMap<&str, usize> = model
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let actor_index: HashMap<&str, usize> = model
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let ev_index: HashMap<&str, usize> = model
+        .events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
+    let q_index: HashMap<&str, usize> = model
+        .quotes
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (q.id.as_str(), i))
+        .collect();
+
+    // Quote spans per article, to tell events that are really quotations.
+    let mut quote_spans: HashMap<&str, Vec<Span>> = HashMap::new();
+    for q in &model.quotes {
+        quote_spans
+            .entry(q.article.as_str())
+            .or_default()
+            .push(q.span);
+    }
+    let mostly_quote = |article: &str, span: Span| {
+        quote_spans.get(article).is_some_and(|spans| {
+            spans.iter().any(|q| {
+                let common = q.end.min(span.end).saturating_sub(q.start.max(span.start));
+                common * 10 >= span.len() * 6
+            })
+        })
+    };
+
+    let mut items = Vec::new();
+    for c in &model.clusters {
+        let members: Vec<ItemRef> = c
+            .members
+            .iter()
+            .filter_map(|id| match c.kind {
+                ClusterKind::Event => ev_index.get(id.as_str()).map(|&i| ItemRef::Event(i)),
+                ClusterKind::Quote => q_index.get(id.as_str()).map(|&i| ItemRef::Quote(i)),
+            })
+            .collect();
+        let Some(&first) = members.first() else {
+            continue;
+        };
+        if let ItemRef::Event(i) = first {
+            let e = &model.events[i];
+            if members.iter().all(|m| match m {
+                ItemRef::Event(j) => mostly_quote(&model.events[*j].article, model.events[*j].span),
+                _ => false,
+            }) && !e.text.is_empty()
+            {
+                continue;
+            }
+        }
+        // The representative: the most precise, then earliest-reported member.
+        let rep = *members
+            .iter()
+            .min_by_key(|m| match **m {
+                ItemRef::Event(i) => {
+                    let e = &model.events[i];
+                    (
+                        e.date.basis == crate::model::Basis::Published,
+                        e.date.precision,
+                        e.reported,
+                        i,
+                    )
+                }
+                ItemRef::Quote(i) => {
+                    let q = &model.quotes[i];
+                    (
+                        q.date.basis == crate::model::Basis::Published,
+                        q.date.precision,
+                        q.reported,
+                        i,
+                    )
+                }
+            })
+            .expect("non-empty");
+        let mut sources: Vec<usize> = c
+            .articles
+            .iter()
+            .filter_map(|a| art_index.get(a.as_str()).copied())
+            .collect();
+        sources.sort_unstable();
+        let mut outlets: Vec<String> = Vec::new();
+        let mut actors: Vec<usize> = Vec::new();
+        for m in &members {
+            let (cites, ids, art) = match *m {
+                ItemRef::Event(i) => {
+                    let e = &model.events[i];
+                    (&e.cites, e.actors.clone(), &e.article)
+                }
+                ItemRef::Quote(i) => {
+                    let q = &model.quotes[i];
+                    (&q.cites, q.speaker.iter().cloned().collect(), &q.article)
+                }
+            };
+            for o in cites.iter().chain(
+                art_index
+                    .get(art.as_str())
+                    .and_then(|&a| model.articles[a].outlet.as_ref()),
+            ) {
+                if !outlets.contains(o) {
+                    outlets.push(o.clone());
+                }
+            }
+            for id in ids {
+                if let Some(&a) = actor_index.get(id.as_str())
+                    && !actors.contains(&a)
+                {
+                    actors.push(a);
+                }
+            }
+        }
+        let (date, article, span, text, speaker) = match rep {
+            ItemRef::Event(i) => {
+                let e = &model.events[i];
+                (e.date, e.article.as_str(), e.span, e.text.clone(), None)
+            }
+            ItemRef::Quote(i) => {
+                let q = &model.quotes[i];
+                let who = q
+                    .speaker_text
+                    .clone()
+                    .unwrap_or_else(|| "unattributed".into());
+                (
+                    q.date,
+                    q.article.as_str(),
+                    q.span,
+                    format!("{who}: “{}”", q.text),
+                    q.speaker_text.clone(),
+                )
+            }
+        };
+        let mut ordered = vec![rep];
+        ordered.extend(members.iter().copied().filter(|m| *m != rep));
+        items.push(Item {
+            what: rep,
+            date,
+            article: art_index.get(article).copied().unwrap_or(0),
+            span,
+            text,
+            actors,
+            speaker,
+            outlets,
+            members: ordered,
+            sources,
+        });
+    }
+    items.sort_by(|a, b| {
+        (
+            a.date.start,
+            a.date.end,
+            a.date.basis,
+            a.article,
+            a.span.start,
+        )
+            .cmp(&(
+                b.date.start,
+                b.date.end,
+                b.date.basis,
+                b.article,
+                b.span.start,
+            ))
+    });
+    items
+}
