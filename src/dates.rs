@@ -14,7 +14,11 @@ pub struct DateMention {
 
 /// Finds and resolves every temporal expression in `text` (one sentence).
 /// `previous` is the date of the sentence before ("the same day").
-pub fn find_dates(_text: &str, _published: NaiveDate, _previous: Option<DateInfo>) -> Vec<DateMention> {
+pub fn find_dates(
+    _text: &str,
+    _published: NaiveDate,
+    _previous: Option<DateInfo>,
+) -> Vec<DateMention> {
     Vec::new()
 }
 

@@ -82,7 +82,12 @@ pub struct DateInfo {
 
 impl DateInfo {
     pub fn day(d: NaiveDate, basis: Basis) -> Self {
-        DateInfo { start: d, end: d, precision: Precision::Day, basis }
+        DateInfo {
+            start: d,
+            end: d,
+            precision: Precision::Day,
+            basis,
+        }
     }
 }
 

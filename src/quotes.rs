@@ -623,6 +623,23 @@ fn subject_before(masked: &str, lo: usize, v: usize) -> Option<Speaker> {
         return None;
     }
     let last = lower(&masked[ws[k - 1].0..end]);
+    if last == "and" || last == "but" {
+        // "She then turns and says": the subject opens the sentence.
+        let w0 = &masked[ws[0].0..ws[0].1];
+        if ws[0].0 == lo || masked[lo..ws[0].0].trim().is_empty() {
+            if PRONOUNS.contains(&lower(w0).as_str()) {
+                return Some(Speaker {
+                    span: ws[0],
+                    core: ws[0],
+                });
+            }
+            return first_name(masked, ws[0].0, ws[0].1).map(|n| Speaker { span: n, core: n });
+        }
+        return None;
+    }
+    if CLAUSE_WORDS.contains(&last.as_str()) {
+        return None;
+    }
     if PRONOUNS.contains(&last.as_str()) {
         return Some(Speaker {
             span: ws[k - 1],
@@ -740,7 +757,8 @@ fn subject_after(masked: &str, p: usize, hi: usize) -> Option<Speaker> {
             break;
         }
         let gap = &masked[ws[i].1..ws[i + 1].0];
-        if gap.contains([',', ';', ':', '—', '–', MASK as char]) || gap.contains(['.', '!', '?'])
+        if gap.contains([',', ';', ':', '—', '–', '(', MASK as char])
+            || gap.contains(['.', '!', '?'])
         {
             break;
         }
@@ -763,6 +781,9 @@ fn subject_after(masked: &str, p: usize, hi: usize) -> Option<Speaker> {
     }
     // Appositives: ", a lawyer for the Sierra Club, who ...".
     let mut j = end_idx;
+    while j < ws.len() && ws[j].0 < span_end {
+        j += 1;
+    }
     let mut segs = 0;
     while j < ws.len() && segs < 3 {
         let gap = &masked[span_end..ws[j].0];
@@ -929,7 +950,7 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
                 let (_, hi) = paras[r.para_first];
                 let sp = attribution_after(masked, pe, hi.min(s));
                 let prev_text = text[prev.parts.last().map_or(0, |p| p.0)..pe]
-                    .trim_end_matches(['"', '“', '”', ' ']);
+                    .trim_end_matches(['"', '“', '”', ' ', '\'', '’']);
                 let cont = prev_text.ends_with([',', '.', '?', '!', '-', '—', '…']);
                 // The gap is one clause: no sentence end before its last char.
                 let g = gap.trim_end();
@@ -989,6 +1010,13 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
         let sstart = sentence_start(masked, pa, start);
         let before = masked[sstart..start].trim_end();
         let colon = before.ends_with(':');
+        // "… repeatedly says, “…”": a speech verb right before the quote.
+        let tail = before.trim_end_matches([',', ':', ' ']);
+        let lo24 = floor_boundary(tail, tail.len().saturating_sub(24));
+        let verb_before = VERB_RE
+            .find_iter(&tail[lo24..])
+            .last()
+            .is_some_and(|m| lo24 + m.end() == tail.len());
         if sp.is_none() {
             if let Some((b, _v)) = attribution_before(masked, sstart, start) {
                 sp = Some(b);
@@ -1016,9 +1044,19 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
             }
         }
         // Scare quotes and titles: short and without speech context.
-        let first_upper = qtext.chars().next().is_some_and(|c| c.is_uppercase());
+        let first_char = qtext
+            .chars()
+            .find(|c| c.is_alphanumeric() || *c == '…' || *c == '.');
+        let first_upper = first_char.is_some_and(|c| !c.is_lowercase());
         let ends_sentence = qtext.ends_with(['.', '?', '!', ',', '…']);
-        let keep = if evidence || colon || prev_colon {
+        // Partial quotes woven into a sentence ("called it “a disaster”").
+        if !first_upper && !para_start && !qtext.starts_with(['…', '.']) {
+            continue;
+        }
+        if is_title(text, start, &qtext) {
+            continue;
+        }
+        let keep = if evidence || colon || prev_colon || verb_before {
             nwords >= 3 || (nwords >= 2 && first_upper && ends_sentence)
         } else if para_start {
             nwords >= 4
@@ -1086,4 +1124,37 @@ fn resolve(
     }
     let _ = para_start;
     last_named.map(str::to_string)
+}
+
+/// A show or book title: title-case words after "of", "on" or a possessive.
+fn is_title(text: &str, start: usize, q: &str) -> bool {
+    let ws: Vec<&str> = q.split_whitespace().collect();
+    if ws.len() > 8 || q.ends_with(['?', '!']) {
+        return false;
+    }
+    let small = [
+        "a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "at", "by", "with",
+    ];
+    let title_case = ws
+        .iter()
+        .all(|w| small.contains(w) || w.chars().next().is_some_and(|c| !c.is_lowercase()));
+    if !title_case || ws.len() < 2 {
+        return false;
+    }
+    let before = text[..start].trim_end();
+    let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let prev = prev.trim_end_matches(',');
+    matches!(
+        prev,
+        "of" | "on" | "in" | "titled" | "called" | "book" | "show" | "program" | "film" | "song"
+    ) || prev.ends_with("’s")
+        || prev.ends_with("'s")
+}
+
+/// The largest char boundary of `s` not above `i`.
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
