@@ -623,7 +623,11 @@ fn subject_before(masked: &str, lo: usize, v: usize) -> Option<Speaker> {
         return None;
     }
     let last = lower(&masked[ws[k - 1].0..end]);
-    if last == "and" || last == "but" {
+    let verb = masked[v..]
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    if last == "and" || last == "but" || (verb.ends_with("ing") && masked[end..v].contains(',')) {
         // "She then turns and says": the subject opens the sentence.
         let w0 = &masked[ws[0].0..ws[0].1];
         if ws[0].0 == lo || masked[lo..ws[0].0].trim().is_empty() {
@@ -633,7 +637,7 @@ fn subject_before(masked: &str, lo: usize, v: usize) -> Option<Speaker> {
                     core: ws[0],
                 });
             }
-            return first_name(masked, ws[0].0, ws[0].1).map(|n| Speaker { span: n, core: n });
+            return first_name(masked, ws[0].0, end).map(|n| Speaker { span: n, core: n });
         }
         return None;
     }
@@ -711,12 +715,27 @@ fn subject_before(masked: &str, lo: usize, v: usize) -> Option<Speaker> {
             break;
         }
     }
+    // "panel Chairman Rep. X": start at the capitalised title.
+    if !is_cap(&masked[ws[a].0..ws[a].1])
+        && !DETERMINERS.contains(&lower(&masked[ws[a].0..ws[a].1]).as_str())
+    {
+        if let Some(c) = (a..k).find(|&i| is_cap(&masked[ws[i].0..ws[i].1])) {
+            if c - a <= 2 {
+                a = c;
+            }
+        }
+    }
     let first_word = &masked[ws[a].0..ws[a].1];
     let fw = lower(first_word);
     if !is_cap(first_word) && !DETERMINERS.contains(&fw.as_str()) && k - a > 4 {
         return None;
     }
     let core_a = core.0.max(a);
+    // Close a parenthetical: "Sen. Ted Cruz (R-Texas)".
+    let mut end = end;
+    if masked[end..v].trim_start().starts_with(')') && masked[ws[a].0..end].contains('(') {
+        end += masked[end..v].find(')').unwrap_or(0) + 1;
+    }
     Some(Speaker {
         span: (ws[a].0, end),
         core: (ws[core_a].0, ws[core.1 - 1].1),
@@ -763,7 +782,13 @@ fn subject_after(masked: &str, p: usize, hi: usize) -> Option<Speaker> {
             break;
         }
         let nw = lower(&masked[ws[i + 1].0..ws[i + 1].1]);
-        if NAME_STOP.contains(&nw.as_str()) || VERB_RE.is_match(&nw) || nw == "who" {
+        // "one source on the panel", "two sources with knowledge of it".
+        let np_ok = !is_cap(w0)
+            && matches!(
+                nw.as_str(),
+                "on" | "in" | "with" | "of" | "at" | "from" | "for"
+            );
+        if (NAME_STOP.contains(&nw.as_str()) && !np_ok) || VERB_RE.is_match(&nw) || nw == "who" {
             break;
         }
         i += 1;
@@ -794,6 +819,14 @@ fn subject_after(masked: &str, p: usize, hi: usize) -> Option<Speaker> {
         if APPOS_STOP.contains(&w.as_str()) || w.ends_with("ing") || VERB_RE.is_match(&w) {
             break;
         }
+        // A capitalised segment is only an appositive as a state: "R-Ky.".
+        let wj = &masked[ws[j].0..ws[j].1];
+        if is_cap(wj)
+            && !DETERMINERS.contains(&w.as_str())
+            && !(wj.len() > 2 && wj.as_bytes()[1] == b'-')
+        {
+            break;
+        }
         // Extend to the next comma or boundary.
         let mut m = j;
         while m + 1 < ws.len() {
@@ -821,6 +854,21 @@ fn subject_after(masked: &str, p: usize, hi: usize) -> Option<Speaker> {
 
 /// Attribution right after a quote: ", said X" or ", X said" / "X told".
 fn attribution_after(masked: &str, e: usize, hi: usize) -> Option<Speaker> {
+    // "“…” ― Jane Doe" at the end of a line: a signed quote.
+    let line_end = masked[e..hi].find('\n').map_or(hi, |k| e + k);
+    let rest = masked[e..line_end].trim_start();
+    if let Some(r) = rest.strip_prefix(['―', '—', '–', '-']) {
+        let name = r.trim();
+        let nwords = name.split_whitespace().count();
+        if (1..=6).contains(&nwords) && is_cap(name) {
+            let a = line_end - r.len() + (r.len() - r.trim_start().len());
+            let b = a + name.len();
+            return Some(Speaker {
+                span: (a, b),
+                core: (a, b),
+            });
+        }
+    }
     let send = sentence_end(masked, e, hi);
     let after = &masked[e..send];
     let t =
