@@ -1,0 +1,269 @@
+//! Direct quotations and who said them.
+//!
+//! The pipeline over an article's clean text:
+//! 1. split into paragraphs and pair double quotation marks (straight or
+//!    curly) into quoted spans, following news-style quotes that run on over
+//!    several paragraphs; single marks are never paired (they are nested quotes
+//!    or apostrophes and stay inside the outer quote);
+//! 2. mask the quoted spans so sentence splitting and attribution only see the
+//!    narration around them;
+//! 3. merge a quote split around its attribution ("Part one," he said. "Two.");
+//! 4. find the speaker: the clause right after the quote ("..., said X" /
+//!    "..., X said"), the same sentence before it ("X said the plan was "..."",
+//!    "X wrote: "...""), then the neighbouring sentences;
+//! 5. drop scare quotes and titles: short quotes without any speech context;
+//! 6. resolve pronoun speakers to the last named person.
+
+mod lexicon;
+mod marks;
+mod speaker;
+#[cfg(test)]
+mod tests;
+
+use lexicon::*;
+use marks::*;
+use speaker::*;
+
+/// A direct quotation found in an article's clean text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuoteMention {
+    /// Byte range from the opening to the closing quotation mark (inclusive of
+    /// both marks); a quote split around "he said" spans both parts.
+    pub start: usize,
+    pub end: usize,
+    /// The quoted words without the marks; split parts joined by a space.
+    pub text: String,
+    /// The speaker as written: "Trump", "one source", "a U.S. official", "he".
+    pub speaker_text: Option<String>,
+    /// Byte range of `speaker_text` in the text.
+    pub speaker_span: Option<(usize, usize)>,
+    /// For a pronoun speaker, the name it refers to ("Trump").
+    pub resolved: Option<String>,
+}
+
+/// Finds every direct quotation in `text`, the clean text of a whole article.
+pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
+    let paras = paragraphs(text);
+    let raws = pair_marks(text, &paras);
+    // Masked text: quoted spans become MASK bytes.
+    let mut bytes = text.as_bytes().to_vec();
+    for r in &raws {
+        for &(a, b) in &r.parts {
+            bytes[a..b].fill(MASK);
+        }
+    }
+    let masked = String::from_utf8(bytes).unwrap_or_else(|_| text.to_string());
+    let masked = masked.as_str();
+
+    // Merge quotes split around their attribution.
+    let mut merged: Vec<(Raw, Option<Speaker>)> = Vec::new();
+    for r in raws {
+        let (s, _) = r.parts[0];
+        if let Some((prev, prev_sp)) = merged.last_mut() {
+            let pe = prev.parts.last().map_or(0, |p| p.1);
+            if prev.para_last == r.para_first && s > pe && s - pe <= MAX_SPLIT_GAP {
+                let gap = &masked[pe..s];
+                let (_, hi) = paras[r.para_first];
+                let sp = attribution_after(masked, pe, hi.min(s));
+                let prev_text = text[prev.parts.last().map_or(0, |p| p.0)..pe]
+                    .trim_end_matches(['"', '“', '”', ' ', '\'', '’']);
+                let cont = prev_text.ends_with([',', '.', '?', '!', '-', '—', '…']);
+                // The gap is one clause: no sentence end before its last char.
+                let g = gap.trim_end();
+                let inner_end = g.char_indices().any(|(i, c)| {
+                    matches!(c, '.' | '!' | '?')
+                        && i + 1 < g.len()
+                        && sentence_end_at(masked, pe + i)
+                });
+                if let (Some(sp), true, false) = (sp, cont, inner_end)
+                    && g.ends_with([',', '.', ':', '—', '–'])
+                    && !g.contains(MASK as char)
+                {
+                    prev.parts.extend(r.parts.iter().copied());
+                    prev.para_last = r.para_last;
+                    *prev_sp = Some(sp);
+                    continue;
+                }
+            }
+        }
+        merged.push((r, None));
+    }
+
+    let mut out = Vec::new();
+    let mut last_named: Option<String> = None;
+    for (r, split_sp) in merged {
+        let start = r.parts[0].0;
+        let end = r.parts.last().map_or(start, |p| p.1);
+        let qtext = r
+            .parts
+            .iter()
+            .map(|&(a, b)| {
+                text[a..b]
+                    .trim_start_matches(['"', '“', '”', '„'])
+                    .trim_end_matches(['"', '“', '”'])
+                    .trim()
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let nwords = qtext.split_whitespace().count();
+        if nwords == 0 {
+            continue;
+        }
+        let (pa, _) = paras[r.para_first];
+        let (_, pe) = paras[r.para_last];
+        let first_part_para_end = paras[r.para_first].1;
+        // 1. Right after the quote (or its first part).
+        let first_end = r.parts[0].1;
+        let mut sp = split_sp;
+        let mut evidence = sp.is_some();
+        if sp.is_none() && first_end <= first_part_para_end {
+            sp = attribution_after(masked, first_end, first_part_para_end);
+        }
+        if sp.is_none() && end <= pe {
+            sp = attribution_after(masked, end, pe);
+        }
+        evidence |= sp.is_some();
+        // 2. Earlier in the same sentence.
+        let sstart = sentence_start(masked, pa, start);
+        let before = masked[sstart..start].trim_end();
+        let colon = before.ends_with(':');
+        // "… repeatedly says, “…”": a speech verb right before the quote.
+        let tail = before.trim_end_matches([',', ':', ' ']);
+        let lo24 = floor_boundary(tail, tail.len().saturating_sub(24));
+        let verb_before = VERB_RE
+            .find_iter(&tail[lo24..])
+            .last()
+            .is_some_and(|m| lo24 + m.end() == tail.len());
+        if sp.is_none()
+            && let Some((b, _v)) = attribution_before(masked, sstart, start)
+        {
+            sp = Some(b);
+            evidence = true;
+        }
+        let para_start = start == pa;
+        // 3. Neighbouring sentences and a paragraph ending with a colon.
+        if sp.is_none() && sstart > pa {
+            let ps = sentence_start(masked, pa, sstart.saturating_sub(1));
+            sp = attribution_in(masked, ps, sstart, true);
+        }
+        if sp.is_none() && end < pe {
+            let ne = sentence_end(masked, end, pe);
+            let ne2 = sentence_end(masked, ne, pe);
+            sp = attribution_in(masked, ne, ne2, false);
+        }
+        let mut prev_colon = false;
+        if r.para_first > 0 && para_start {
+            let (qa, qb) = paras[r.para_first - 1];
+            prev_colon = masked[qa..qb].trim_end().ends_with(':');
+            if sp.is_none() && prev_colon {
+                let ls = sentence_start(masked, qa, qb);
+                sp = attribution_in(masked, ls, qb, true);
+            }
+        }
+        // Scare quotes and titles: short and without speech context.
+        let first_char = qtext
+            .chars()
+            .find(|c| c.is_alphanumeric() || *c == '…' || *c == '.');
+        let first_upper = first_char.is_some_and(|c| !c.is_lowercase());
+        let ends_sentence = qtext.ends_with(['.', '?', '!', ',', '…']);
+        // Partial quotes woven into a sentence ("called it “a disaster”").
+        if !first_upper && !para_start && !qtext.starts_with(['…', '.']) {
+            continue;
+        }
+        if is_title(text, start, &qtext) {
+            continue;
+        }
+        let keep = if evidence || colon || prev_colon || verb_before {
+            nwords >= 3 || (nwords >= 2 && first_upper && ends_sentence)
+        } else if para_start {
+            nwords >= 4
+        } else {
+            nwords >= 8 || (nwords >= 5 && first_upper && ends_sentence)
+        };
+        if !keep {
+            continue;
+        }
+        let (speaker_text, speaker_span, resolved) = match sp {
+            None => (None, None, None),
+            Some(sp) => {
+                let st = squash(&text[sp.span.0..sp.span.1]);
+                let core = squash(&text[sp.core.0..sp.core.1]);
+                if is_pronoun(&st) {
+                    let res = resolve(masked, text, pa, sstart, start, last_named.as_deref());
+                    (Some(st), Some(sp.span), res)
+                } else {
+                    if is_cap(&core) && !NOT_NAME.contains(&lower(&core).as_str()) {
+                        last_named = Some(core);
+                    }
+                    (Some(st), Some(sp.span), None)
+                }
+            }
+        };
+        out.push(QuoteMention {
+            start,
+            end,
+            text: qtext,
+            speaker_text,
+            speaker_span,
+            resolved,
+        });
+    }
+    out
+}
+
+/// The person a pronoun speaker most likely refers to.
+fn resolve(
+    masked: &str,
+    text: &str,
+    para_start: usize,
+    sstart: usize,
+    qstart: usize,
+    last_named: Option<&str>,
+) -> Option<String> {
+    // Same sentence before the quote, then previous sentences.
+    if let Some((a, b)) = first_name(masked, sstart, qstart) {
+        return Some(squash(&text[a..b]));
+    }
+    let lo = sstart.saturating_sub(RESOLVE_WINDOW);
+    let lo = (lo..=sstart)
+        .find(|&k| masked.is_char_boundary(k))
+        .unwrap_or(sstart);
+    let mut end = sstart;
+    for _ in 0..4 {
+        if end <= lo {
+            break;
+        }
+        let s = sentence_start(masked, lo, end.saturating_sub(1));
+        if let Some((a, b)) = first_name(masked, s, end) {
+            return Some(squash(&text[a..b]));
+        }
+        end = s;
+    }
+    let _ = para_start;
+    last_named.map(str::to_string)
+}
+
+/// A show or book title: title-case words after "of", "on" or a possessive.
+fn is_title(text: &str, start: usize, q: &str) -> bool {
+    let ws: Vec<&str> = q.split_whitespace().collect();
+    if ws.len() > 8 || q.ends_with(['?', '!']) {
+        return false;
+    }
+    let small = [
+        "a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "at", "by", "with",
+    ];
+    let title_case = ws
+        .iter()
+        .all(|w| small.contains(w) || w.chars().next().is_some_and(|c| !c.is_lowercase()));
+    if !title_case || ws.len() < 2 {
+        return false;
+    }
+    let before = text[..start].trim_end();
+    let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let prev = prev.trim_end_matches(',');
+    matches!(
+        prev,
+        "of" | "on" | "in" | "titled" | "called" | "book" | "show" | "program" | "film" | "song"
+    ) || prev.ends_with("’s")
+        || prev.ends_with("'s")
+}

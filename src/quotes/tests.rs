@@ -1,0 +1,111 @@
+use super::*;
+
+fn one(text: &str) -> QuoteMention {
+    let qs = find_quotes(text);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    qs.into_iter().next().unwrap()
+}
+
+#[test]
+fn said_after_name() {
+    let q = one("\"We will rebuild the bridge by spring,\" said Mayor Ann Lee.");
+    assert_eq!(q.text, "We will rebuild the bridge by spring,");
+    assert_eq!(q.speaker_text.as_deref(), Some("Mayor Ann Lee"));
+    assert_eq!((q.start, q.end), (0, 39));
+}
+
+#[test]
+fn name_said_after_quote() {
+    let q = one("“The vote is final and it is fair,” Governor Kim said on Monday.");
+    assert_eq!(q.speaker_text.as_deref(), Some("Governor Kim"));
+}
+
+#[test]
+fn appositive_kept() {
+    let q =
+        one("\"The numbers do not add up at all,\" said Jo Park, a budget analyst at the council.");
+    assert_eq!(
+        q.speaker_text.as_deref(),
+        Some("Jo Park, a budget analyst at the council")
+    );
+}
+
+#[test]
+fn according_to() {
+    let q = one("According to Dana Ruiz, \"The plant will close before the winter ends.\"");
+    assert_eq!(q.speaker_text.as_deref(), Some("Dana Ruiz"));
+}
+
+#[test]
+fn split_quote_is_one_mention() {
+    let t = "\"The first half is here,\" she said. \"And the second half follows.\"";
+    let q = one(t);
+    assert_eq!((q.start, q.end), (0, t.len()));
+    assert_eq!(
+        q.text,
+        "The first half is here, And the second half follows."
+    );
+    assert_eq!(q.speaker_text.as_deref(), Some("she"));
+}
+
+#[test]
+fn multi_paragraph_quote() {
+    let t = "Chen wrote a long letter.\n\n\"We have waited for years for this road to open.\n\n\"Now we will wait no longer,\" Chen said.";
+    let q = one(t);
+    assert_eq!(q.start, t.find('"').unwrap());
+    assert_eq!(q.end, t.rfind('"').unwrap() + 1);
+    assert_eq!(q.speaker_text.as_deref(), Some("Chen"));
+}
+
+#[test]
+fn colon_introduced() {
+    let q = one("Rivera wrote: “Nobody asked the farmers what they needed this year.”");
+    assert_eq!(q.speaker_text.as_deref(), Some("Rivera"));
+}
+
+#[test]
+fn pronoun_resolved_to_previous_subject() {
+    let t = "Omar Haddad ruled out any delay in a post on his blog. \"The budget is gone, and the plan is gone,\" he wrote.";
+    let q = one(t);
+    assert_eq!(q.speaker_text.as_deref(), Some("he"));
+    assert_eq!(q.resolved.as_deref(), Some("Omar Haddad"));
+}
+
+#[test]
+fn anonymous_sources() {
+    let q = one("\"They are not talking to us at all,\" a senior state official said.");
+    assert_eq!(q.speaker_text.as_deref(), Some("a senior state official"));
+    let q = one("“The talks stalled over the weekend,” one source told the paper.");
+    assert_eq!(q.speaker_text.as_deref(), Some("one source"));
+}
+
+#[test]
+fn markup_blanks_are_squashed() {
+    let q = one("“We treated these messages as noise,” a  U.S. official told  Reuters  .");
+    assert_eq!(q.speaker_text.as_deref(), Some("a U.S. official"));
+}
+
+#[test]
+fn scare_quotes_and_titles_rejected() {
+    assert!(
+        find_quotes("The mayor labelled the report \"pure fabrication\" on Friday.").is_empty()
+    );
+    assert!(find_quotes("The “Top Dog” in the town is the mayor.").is_empty());
+    assert!(find_quotes("She appeared on CBS's \"Morning Talk Hour\" to explain it.").is_empty());
+}
+
+#[test]
+fn nested_single_quotes_and_apostrophes() {
+    let t = "\"They want to talk. I said, 'Too late!' \" he wrote. Sam's view didn't change.";
+    let q = one(t);
+    assert_eq!(q.end, t.find(" he wrote").unwrap());
+    assert!(q.text.contains("'Too late!'"));
+    let q = one("“It’s the voters’ choice, not Congress’s choice,” Diaz said.");
+    assert_eq!(q.text, "It’s the voters’ choice, not Congress’s choice,");
+}
+
+#[test]
+fn signed_quote() {
+    let q = one("“I will vote for the first time this year.” ― Maria Gomez\n");
+    assert_eq!(q.speaker_text.as_deref(), Some("Maria Gomez"));
+}
