@@ -114,8 +114,10 @@ pub fn sentences(text: &str, para: Span) -> Vec<Span> {
                 }
                 let next = chars.get(k).map(|x| x.1);
                 let word_start = s[..bi]
-                    .rfind(|ch: char| ch.is_whitespace())
-                    .map_or(0, |p| p + 1);
+                    .char_indices()
+                    .rev()
+                    .find(|(_, ch)| ch.is_whitespace())
+                    .map_or(0, |(p, ch)| p + ch.len_utf8());
                 let word = &s[word_start..bi + c.len_utf8()];
                 let starts_new = next.is_some_and(|n| {
                     n.is_uppercase()
@@ -223,6 +225,15 @@ mod tests {
                 "On Monday, he called.",
                 "He asked twice."
             ]
+        );
+    }
+
+    #[test]
+    fn non_breaking_spaces_are_whitespace() {
+        let t = "He met Gov.\u{a0}Pence. Then\u{a0}he left.";
+        assert_eq!(
+            split(t),
+            vec!["He met Gov.\u{a0}Pence.", "Then\u{a0}he left."]
         );
     }
 
