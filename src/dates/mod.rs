@@ -130,6 +130,14 @@ const MAY_BEFORE: &[&str] = &[
     "from", "through", "during", "before", "after", "between", "end", "beginning", "start",
 ];
 
+/// Words before a number that make it a name or a label, not a year ("Flight 1923").
+#[rustfmt::skip]
+const NOT_YEAR_BEFORE: &[&str] = &[
+    "flight", "no", "number", "route", "resolution", "highway", "room", "article", "section",
+    "model", "gate", "bus", "exit", "interstate", "code", "box", "suite", "unit", "battalion",
+    "brigade", "division", "regiment", "squadron", "vision", "agenda", "channel", "page",
+];
+
 /// Finds and resolves every temporal expression in `text` (one sentence).
 /// `previous` is the date of the sentence before ("the same day").
 pub fn find_dates(
@@ -383,7 +391,9 @@ fn relative_unit(rel: &str, unit: &str, ctx: &Ctx) -> Option<DateInfo> {
     let pubd = ctx.published;
     let basis = Basis::Relative;
     let step: i32 = match rel {
-        "the" if matches!(unit.as_str(), "day" | "period" | "time") => {
+        // "the day" is the day just spoken of; "the time", "the period" are no date.
+        "the" if matches!(unit.as_str(), "period" | "time") => return None,
+        "the" if unit == "day" => {
             return inherit_day(ctx.previous?);
         }
         "this" | "current" | "the" => 0,
@@ -464,6 +474,9 @@ fn year_context(text: &str, start: usize, end: usize) -> bool {
     {
         return false;
     }
+    if NOT_YEAR_BEFORE.contains(&prev_word(text, start).to_ascii_lowercase().as_str()) {
+        return false;
+    }
     let after = &text[end..];
     let mut rest = after.chars();
     match (rest.next(), rest.next()) {
@@ -487,7 +500,7 @@ fn year_context(text: &str, start: usize, end: usize) -> bool {
 }
 
 fn prev_word(text: &str, pos: usize) -> &str {
-    let head = text[..pos].trim_end_matches(|c: char| c.is_whitespace() || c == '-');
+    let head = text[..pos].trim_end_matches(|c: char| c.is_whitespace() || c == '-' || c == '.');
     let from = head.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
         i + head[i..].chars().next().map_or(1, char::len_utf8)
     });
