@@ -285,3 +285,41 @@ fn stamps() {
     assert_eq!(parse_stamp("March 5"), None);
     assert_eq!(parse_stamp("By the newsroom"), None);
 }
+
+#[test]
+fn future_verb_after_the_weekday() {
+    assert_eq!(
+        day_of("On Friday, the two sides will meet again."),
+        ymd(2026, 3, 6)
+    );
+    // The date belongs to the report, not to what will happen.
+    assert_eq!(
+        day_of("The firm announced Monday that it will close."),
+        ymd(2026, 3, 2)
+    );
+}
+
+#[test]
+fn iso_date_with_a_time() {
+    assert_eq!(day_of("Updated 2026-03-04T09:26:00Z."), wed());
+}
+
+#[test]
+fn names_and_labels_are_not_years() {
+    assert!(find_dates("Flight 1923 landed at 2100 GMT.", wed(), None).is_empty());
+    assert!(find_dates("Ticket No. 2020 won.", wed(), None).is_empty());
+}
+
+#[test]
+fn vague_antecedents_are_not_inherited() {
+    let monday = DateInfo::day(ymd(2026, 3, 2), Basis::Relative);
+    assert!(find_dates("He said the time had come.", wed(), Some(monday)).is_empty());
+    // "The following day" cannot follow a whole year.
+    let year = Some(DateInfo {
+        precision: Precision::Year,
+        end: ymd(1987, 12, 31),
+        ..DateInfo::day(ymd(1987, 1, 1), Basis::Stated)
+    });
+    assert!(find_dates("By the following day it was over.", wed(), year).is_empty());
+    assert!(find_dates("Shares ended the day lower.", wed(), year).is_empty());
+}
