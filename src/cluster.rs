@@ -12,9 +12,9 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 /// Keys shared by more items than this say nothing about sameness.
 const MAX_POSTING: usize = 32;
 /// How many of an event's rarest words it is blocked by.
-const EVENT_KEYS: usize = 4;
+const EVENT_KEYS: usize = 8;
 /// Weighted overlap two events need to be one.
-const EVENT_SIMILARITY: f64 = 0.42;
+const EVENT_SIMILARITY: f64 = 0.45;
 /// Share of the shorter quote's words the longer must hold.
 const QUOTE_CONTAINMENT: f64 = 0.8;
 
@@ -200,7 +200,12 @@ fn quote_groups(model: &Model) -> Vec<usize> {
                     continue;
                 }
                 let common = sa.intersection(sb).count();
-                if (small >= 3 || sa == sb) && common as f64 >= QUOTE_CONTAINMENT * small as f64 {
+                // A much longer text (a whole post) holding a quote is not that quote.
+                let comparable = small * 2 >= sa.len().max(sb.len());
+                if (small >= 3 || sa == sb)
+                    && comparable
+                    && common as f64 >= QUOTE_CONTAINMENT * small as f64
+                {
                     uf.union(a, b);
                 }
             }
@@ -209,12 +214,27 @@ fn quote_groups(model: &Model) -> Vec<usize> {
     (0..model.quotes.len()).map(|i| uf.find(i)).collect()
 }
 
+/// Crude stemming and a few newsroom synonyms, so that "envoy" and
+/// "ambassadors", "talks" and "negotiations" compare equal.
 fn stem(w: &str) -> &str {
-    if w.len() > 4 && w.ends_with('s') && !w.ends_with("ss") {
+    let w = w.strip_suffix("'s").unwrap_or(w);
+    let w = if w.len() > 4 && w.ends_with('s') && !w.ends_with("ss") {
         &w[..w.len() - 1]
     } else {
         w
+    };
+    match w {
+        "envoy" => "ambassador",
+        "talk" | "negotiation" | "dialogue" => "negotiation",
+        "u.s" | "us" | "america" | "american" => "united-states",
+        "iranian" => "iran",
+        "israeli" => "israel",
+        _ => w,
     }
+}
+
+fn shared(a: &[u32], b: &[u32]) -> usize {
+    a.iter().filter(|w| b.binary_search(w).is_ok()).count()
 }
 
 /// Groups events of the same date whose rare words mostly agree.
@@ -249,7 +269,9 @@ fn event_groups(model: &Model) -> Vec<usize> {
     let mut postings: HashMap<(chrono::NaiveDate, chrono::NaiveDate, u32), Vec<usize>> =
         HashMap::new();
     for (i, t) in toks.iter().enumerate() {
-        let mut rare = t.clone();
+        // Block by the rarest words that some other event also has: a word
+        // no other event uses can never bring two events together.
+        let mut rare: Vec<u32> = t.iter().copied().filter(|&w| df[w as usize] > 1).collect();
         rare.sort_by_key(|&w| df[w as usize]);
         let d = &model.events[i].date;
         for &w in rare.iter().take(EVENT_KEYS) {
@@ -272,7 +294,12 @@ fn event_groups(model: &Model) -> Vec<usize> {
                 j += 1;
             }
         }
-        if all == 0.0 { 0.0 } else { common / all }
+        // Overlap with the smaller side: a short report of an event is
+        // still that event when a longer one adds detail.
+        let _ = all;
+        let side = |v: &[u32]| v.iter().map(|&w| idf[w as usize]).sum::<f64>();
+        let small = side(a).min(side(b));
+        if small == 0.0 { 0.0 } else { common / small }
     };
     let mut uf = UnionFind((0..model.events.len()).collect());
     for list in postings
@@ -282,7 +309,8 @@ fn event_groups(model: &Model) -> Vec<usize> {
         for (x, &a) in list.iter().enumerate() {
             for &b in &list[x + 1..] {
                 if uf.find(a) != uf.find(b)
-                    && toks[a].len() >= 3
+                    && toks[a].len().min(toks[b].len()) >= 4
+                    && shared(&toks[a], &toks[b]) >= 3
                     && weight(&toks[a], &toks[b]) >= EVENT_SIMILARITY
                 {
                     uf.union(a, b);

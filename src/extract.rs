@@ -157,6 +157,19 @@ fn states_year(s: &str) -> bool {
         .any(|w| w.iter().all(u8::is_ascii_digit))
 }
 
+/// Headlines capitalise every word, so capitals there do not mark names.
+fn title_case(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    words.len() >= 4 && caps * 10 >= words.len() * 7
+}
+
 /// A clause of a sentence with the one date it states.
 struct Clause {
     span: Span,
@@ -176,11 +189,14 @@ fn extract_article(article: &str, doc: &Document) -> Extracted {
     // Every clause of the article, for dating quotes by where they sit.
     let mut clauses: Vec<Clause> = Vec::new();
     let mut sentence_spans: Vec<Span> = Vec::new();
-    for para in paragraphs(clean) {
+    let paras = paragraphs(clean);
+    for &para in &paras {
         for sent in sentences(clean, para) {
             let text = &clean[sent.start..sent.end];
             sentence_spans.push(sent);
-            out.names.extend(find_names(text));
+            if !title_case(text) {
+                out.names.extend(find_names(text));
+            }
             let post = doc.meta.posts.iter().find(|p| p.body.contains(sent));
             let default = match (post.and_then(|p| p.date), published) {
                 (Some(d), _) => Some(DateInfo::day(d, Basis::Stated)),
@@ -195,6 +211,11 @@ fn extract_article(article: &str, doc: &Document) -> Extracted {
                     .filter(|m| m.date.basis == Basis::Stated && states_year(&text[m.start..m.end]))
                     .collect(),
             };
+            // "for now" and the like carry no more than the publication date.
+            let found: Vec<DateMention> = found
+                .into_iter()
+                .filter(|m| m.date.basis != Basis::Published)
+                .collect();
             if let Some(last) = found.last() {
                 previous = Some(last.date);
             }
@@ -232,7 +253,22 @@ fn extract_article(article: &str, doc: &Document) -> Extracted {
                     .map(|d| DateInfo::day(d, Basis::Stated))
             })
             .or_else(|| published.map(|d| DateInfo::day(d, Basis::Published)));
-        let Some(date) = date else { continue };
+        let Some(mut date) = date else { continue };
+        // A quote with no date of its own was said when the sentence before
+        // it in the paragraph (or the one its pronoun points back to) says.
+        if date.basis == Basis::Published
+            && let Some(c) = clauses.iter().rev().find(|c| c.span.end <= m.start)
+            && c.date.basis != Basis::Published
+            && (m.resolved.is_some()
+                || paras
+                    .iter()
+                    .any(|p| p.contains(c.span) && p.contains(Span::new(m.start, m.start))))
+        {
+            date = DateInfo {
+                basis: Basis::Inherited,
+                ..c.date
+            };
+        }
         let speaker = m.resolved.clone().or(m.speaker_text.clone());
         let shown = match (&m.resolved, &m.speaker_text) {
             (Some(r), _) => Some(r.clone()),

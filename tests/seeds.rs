@@ -18,7 +18,11 @@ fn day(d: u32) -> NaiveDate {
 
 fn article_of(m: &Model, id: &str) -> String {
     let a = m.articles.iter().find(|a| a.id == id).unwrap();
-    std::path::Path::new(&a.path).file_name().unwrap().to_string_lossy().into_owned()
+    std::path::Path::new(&a.path)
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned()
 }
 
 #[test]
@@ -38,20 +42,42 @@ fn articles_have_dates_authors_and_outlets() {
 #[test]
 fn the_monday_call_is_dated_monday_march_2() {
     let m = model();
-    let calls: Vec<_> = m.events.iter().filter(|e| e.text.contains("On Monday, Netanyahu called White House officials")).collect();
+    let calls: Vec<_> = m
+        .events
+        .iter()
+        .filter(|e| {
+            e.text
+                .contains("On Monday, Netanyahu called White House officials")
+        })
+        .collect();
     assert!(calls.len() >= 2, "in 000 and 001: {calls:?}");
     for e in calls {
-        assert_eq!((e.date.start, e.date.end, e.date.precision), (day(2), day(2), Precision::Day), "{e:?}");
+        assert_eq!(
+            (e.date.start, e.date.end, e.date.precision),
+            (day(2), day(2), Precision::Day),
+            "{e:?}"
+        );
         assert_eq!(e.date.basis, Basis::Relative);
-        assert!(e.actors.contains(&"benjamin-netanyahu".to_string()), "{:?}", e.actors);
+        assert!(
+            e.actors.contains(&"benjamin-netanyahu".to_string()),
+            "{:?}",
+            e.actors
+        );
     }
 }
 
 #[test]
 fn tuesday_statements_are_dated_march_3() {
     let m = model();
-    for needle in ["ruled out any talks with the Iranian regime Tuesday", "said on Tuesday that Iran had expressed interest"] {
-        let e = m.events.iter().find(|e| e.text.contains(needle)).unwrap_or_else(|| panic!("{needle}"));
+    for needle in [
+        "ruled out any talks with the Iranian regime Tuesday",
+        "said on Tuesday that Iran had expressed interest",
+    ] {
+        let e = m
+            .events
+            .iter()
+            .find(|e| e.text.contains(needle))
+            .unwrap_or_else(|| panic!("{needle}"));
         assert_eq!(e.date.start, day(3), "{e:?}");
         assert_eq!(e.reported, Some(day(4)));
     }
@@ -60,7 +86,11 @@ fn tuesday_statements_are_dated_march_3() {
 #[test]
 fn the_war_started_on_saturday_february_28() {
     let m = model();
-    let e = m.events.iter().find(|e| e.text.contains("started on Saturday")).unwrap();
+    let e = m
+        .events
+        .iter()
+        .find(|e| e.text.contains("started on Saturday"))
+        .unwrap();
     assert_eq!(e.date.start, NaiveDate::from_ymd_opt(2026, 2, 28).unwrap());
     assert_eq!(e.reported, Some(day(5)));
 }
@@ -68,16 +98,31 @@ fn the_war_started_on_saturday_february_28() {
 #[test]
 fn trump_said_their_air_defense_is_gone() {
     let m = model();
-    let q = m.quotes.iter().find(|q| q.text.starts_with("Their air defense")).unwrap();
+    let q = m
+        .quotes
+        .iter()
+        .find(|q| q.text.starts_with("Their air defense"))
+        .unwrap();
     assert_eq!(q.speaker.as_deref(), Some("donald-trump"), "{q:?}");
-    assert!(q.text.contains("Too Late!"), "the split quote is one quote: {q:?}");
-    assert_eq!(q.date.start, day(3), "said on Tuesday, in a post on Truth Social");
+    assert!(
+        q.text.contains("Too Late!"),
+        "the split quote is one quote: {q:?}"
+    );
+    assert_eq!(
+        q.date.start,
+        day(3),
+        "said on Tuesday, in a post on Truth Social"
+    );
 }
 
 #[test]
 fn anonymous_sources_are_kept_as_written() {
     let m = model();
-    let q = m.quotes.iter().find(|q| q.text.starts_with("The White House told Bibi")).unwrap();
+    let q = m
+        .quotes
+        .iter()
+        .find(|q| q.text.starts_with("The White House told Bibi"))
+        .unwrap();
     assert_eq!(q.speaker_text.as_deref(), Some("one source"));
     assert_eq!(q.speaker, None);
 }
@@ -85,27 +130,61 @@ fn anonymous_sources_are_kept_as_written() {
 #[test]
 fn netanyahu_is_one_actor_with_the_alias_bibi() {
     let m = model();
-    let n: Vec<_> = m.actors.iter().filter(|a| a.name.contains("Netanyahu") || a.aliases.iter().any(|x| x == "Netanyahu")).collect();
+    let n: Vec<_> = m
+        .actors
+        .iter()
+        .filter(|a| a.name.contains("Netanyahu") || a.aliases.iter().any(|x| x == "Netanyahu"))
+        .collect();
     assert_eq!(n.len(), 1, "{n:?}");
     assert!(n[0].aliases.iter().any(|a| a == "Bibi"));
-    assert!(n[0].roles.iter().any(|r| r == "Israeli Prime Minister"), "{:?}", n[0].roles);
-    for bad in ["Despite", "On Monday", "Monday", "Axios", "The New York Times", "Still"] {
-        assert!(!m.actors.iter().any(|a| a.name == bad), "{bad} is not an actor");
+    assert!(
+        n[0].roles.iter().any(|r| r == "Israeli Prime Minister"),
+        "{:?}",
+        n[0].roles
+    );
+    for bad in [
+        "Despite",
+        "On Monday",
+        "Monday",
+        "Axios",
+        "The New York Times",
+        "Still",
+    ] {
+        assert!(
+            !m.actors.iter().any(|a| a.name == bad),
+            "{bad} is not an actor"
+        );
     }
 }
 
 #[test]
 fn outlets_are_cited_not_actors() {
     let m = model();
-    let e = m.events.iter().find(|e| e.text.contains("told Newsmax")).unwrap();
+    let e = m
+        .events
+        .iter()
+        .find(|e| e.text.contains("told Newsmax"))
+        .unwrap();
     assert_eq!(e.cites, vec!["Newsmax"]);
-    let e = m.events.iter().find(|e| e.text.starts_with("Operatives from Iran's Ministry")).unwrap();
-    assert!(e.cites.contains(&"The New York Times".to_string()), "{:?}", e.cites);
+    let e = m
+        .events
+        .iter()
+        .find(|e| e.text.starts_with("Operatives from Iran's Ministry"))
+        .unwrap();
+    assert!(
+        e.cites.contains(&"The New York Times".to_string()),
+        "{:?}",
+        e.cites
+    );
 }
 
 fn cluster_articles(m: &Model, cluster: &str) -> Vec<String> {
     let c = m.clusters.iter().find(|c| c.id == cluster).unwrap();
-    let mut v: Vec<String> = c.articles.iter().map(|a| article_of(m, a)[..3].to_string()).collect();
+    let mut v: Vec<String> = c
+        .articles
+        .iter()
+        .map(|a| article_of(m, a)[..3].to_string())
+        .collect();
     v.sort();
     v
 }
@@ -113,12 +192,26 @@ fn cluster_articles(m: &Model, cluster: &str) -> Vec<String> {
 #[test]
 fn the_same_quote_in_two_articles_is_one_cluster() {
     let m = model();
-    let q = m.quotes.iter().find(|q| q.text.starts_with("They know we are not talking to the Iranians")).unwrap();
+    let q = m
+        .quotes
+        .iter()
+        .find(|q| {
+            q.text
+                .starts_with("They know we are not talking to the Iranians")
+        })
+        .unwrap();
     assert_eq!(cluster_articles(&m, &q.cluster), vec!["000", "001"]);
-    let q = m.quotes.iter().find(|q| q.text.contains("[expletive]")).unwrap();
+    let q = m
+        .quotes
+        .iter()
+        .find(|q| q.text.contains("[expletive]"))
+        .unwrap();
     let c = m.clusters.iter().find(|c| c.id == q.cluster).unwrap();
     assert!(
-        c.members.iter().any(|id| m.quotes.iter().any(|x| &x.id == id && x.text.contains("bulls**t"))),
+        c.members.iter().any(|id| m
+            .quotes
+            .iter()
+            .any(|x| &x.id == id && x.text.contains("bulls**t"))),
         "the two wordings are one quote"
     );
 }
@@ -126,15 +219,36 @@ fn the_same_quote_in_two_articles_is_one_cluster() {
 #[test]
 fn the_geneva_envoy_statement_is_one_cluster_of_three() {
     let m = model();
-    let e = m.events.iter().find(|e| e.text.contains("Iran's envoy to the United Nations in Geneva")).unwrap();
+    let e = m
+        .events
+        .iter()
+        .find(|e| {
+            e.text
+                .contains("Iran's envoy to the United Nations in Geneva")
+        })
+        .unwrap();
     assert_eq!(cluster_articles(&m, &e.cluster), vec!["002", "003", "004"]);
 }
 
 #[test]
 fn different_statements_do_not_merge() {
     let m = model();
-    let a = m.events.iter().find(|e| e.text.contains("Iran's envoy to the United Nations in Geneva")).unwrap();
-    let b = m.events.iter().find(|e| e.text.contains("said on Tuesday that Iran had expressed interest")).unwrap();
+    let a = m
+        .events
+        .iter()
+        .find(|e| {
+            e.text
+                .contains("Iran's envoy to the United Nations in Geneva")
+        })
+        .unwrap();
+    let b = m
+        .events
+        .iter()
+        .find(|e| {
+            e.text
+                .contains("said on Tuesday that Iran had expressed interest")
+        })
+        .unwrap();
     assert_ne!(a.cluster, b.cluster);
     let big = m.clusters.iter().map(|c| c.articles.len()).max().unwrap();
     assert!(big <= 5);
@@ -144,10 +258,29 @@ fn different_statements_do_not_merge() {
 fn no_page_furniture_in_events_or_quotes() {
     let m = model();
     let bad = [
-        "Written by", "LOADING", "What's the story", "[Follow]", "Follow", "Reply", "Copy link", "Read 36 replies",
-        "Subscribe", "What's Included", "Digital Edition", "money back", "(#)", "](", "@ronenbergman", "AM ·",
+        "Written by",
+        "LOADING",
+        "What's the story",
+        "[Follow]",
+        "Follow",
+        "Reply",
+        "Copy link",
+        "Read 36 replies",
+        "Subscribe",
+        "What's Included",
+        "Digital Edition",
+        "money back",
+        "(#)",
+        "](",
+        "@ronenbergman",
+        "AM ·",
     ];
-    for t in m.events.iter().map(|e| &e.text).chain(m.quotes.iter().map(|q| &q.text)) {
+    for t in m
+        .events
+        .iter()
+        .map(|e| &e.text)
+        .chain(m.quotes.iter().map(|q| &q.text))
+    {
         for b in bad {
             assert!(!t.contains(b), "{b:?} in {t:?}");
         }
@@ -157,9 +290,19 @@ fn no_page_furniture_in_events_or_quotes() {
 #[test]
 fn social_posts_are_dated_by_their_timestamp() {
     let m = model();
-    let q = m.quotes.iter().find(|q| q.text.contains("I might've FORCED THEIR HAND")).unwrap();
+    let q = m
+        .quotes
+        .iter()
+        .find(|q| q.text.contains("I might've FORCED THEIR HAND"))
+        .unwrap();
     assert_eq!(q.date.start, day(3));
-    let g = m.quotes.iter().find(|q| q.speaker_text.as_deref() == Some("Glenn Greenwald") && q.text.contains("Big Boss")).unwrap();
+    let g = m
+        .quotes
+        .iter()
+        .find(|q| {
+            q.speaker_text.as_deref() == Some("Glenn Greenwald") && q.text.contains("Big Boss")
+        })
+        .unwrap();
     assert_eq!(g.date.start, day(5));
     assert_eq!(g.speaker.as_deref(), Some("glenn-greenwald"));
 }
@@ -170,9 +313,15 @@ fn spans_point_at_the_text_in_the_file() {
     let m = model();
     for e in &m.events {
         let a = m.articles.iter().find(|a| a.id == e.article).unwrap();
-        let file = std::fs::read_to_string(data.join(std::path::Path::new(&a.path).file_name().unwrap())).unwrap();
+        let file =
+            std::fs::read_to_string(data.join(std::path::Path::new(&a.path).file_name().unwrap()))
+                .unwrap();
         let slice = &file[e.span.start..e.span.end];
         let first = e.text.split_whitespace().next().unwrap();
-        assert!(slice.contains(first.trim_matches(|c: char| !c.is_alphanumeric())), "{slice:?} vs {:?}", e.text);
+        assert!(
+            slice.contains(first.trim_matches(|c: char| !c.is_alphanumeric())),
+            "{slice:?} vs {:?}",
+            e.text
+        );
     }
 }

@@ -118,7 +118,10 @@ pub fn clean_article(text: &str) -> Cleaned {
         out.published = NaiveDate::parse_from_str(&c[1], "%Y-%m-%d").ok();
         let m = c.get(0).expect("whole match");
         blank(&mut buf, first.start, first.start + m.end());
-        if first.start + m.end() < first.end {
+        let rest = line_text(first)[m.end()..].trim();
+        if DEBRIS.is_match(rest) {
+            blank(&mut buf, first.start, first.end);
+        } else if first.start + m.end() < first.end {
             title_line = Some((i, first.start + m.end()));
         }
     }
@@ -392,11 +395,13 @@ fn blank_headings(clean: &mut String, title: Option<Span>, posts: &[Post]) {
         .into_iter()
         .filter(|&span| {
             let t = &clean[span.start..span.end];
+            // A post's lines are its author's words, headline-like or not.
             let in_post = posts.iter().any(|p| p.body.contains(span));
-            !t.contains('\n')
+            !in_post
+                && !t.contains('\n')
                 && !title.is_some_and(|ts| ts.overlaps(span))
                 && !ends_sentence(t)
-                && t.split_whitespace().count() <= if in_post { 12 } else { 14 }
+                && t.split_whitespace().count() <= 14
         })
         .collect();
     let mut bytes = std::mem::take(clean).into_bytes();
