@@ -417,3 +417,86 @@ fn article_control_characters_are_drawn_inert() {
     assert!(text.contains("Before ␛[31mred␇ after."), "{text}");
     assert!(!text.contains('\x1b') && !text.contains('\x07'));
 }
+
+#[test]
+fn mouse_click_selects_and_wheel_scrolls_the_pane_under_it() {
+    let mut s = state(120, 40);
+    let list = s.areas().unwrap().list();
+    // Row 2 of the list is the second item (row 0 is a day heading).
+    let target = s.rows[s.top + 2];
+    act(
+        &mut s,
+        Action::Click {
+            col: list.x + 3,
+            row: list.y + 2,
+        },
+    );
+    assert_eq!(target, super::state::Row::Item(s.sel));
+    act(
+        &mut s,
+        Action::Scroll {
+            col: list.x + 3,
+            row: list.y,
+            down: true,
+        },
+    );
+    assert_eq!(s.sel, 4);
+    let src = s.areas().unwrap().source_text();
+    act(
+        &mut s,
+        Action::Scroll {
+            col: src.x + 1,
+            row: src.y + 1,
+            down: true,
+        },
+    );
+    assert_eq!(
+        s.sel, 4,
+        "the wheel over the source pane leaves the list alone"
+    );
+    assert!(s.source_scroll.is_some());
+    act(
+        &mut s,
+        Action::Click {
+            col: src.x + 1,
+            row: src.y + 1,
+        },
+    );
+    assert_eq!(s.focus, Focus::Source);
+}
+
+#[test]
+fn resize_relays_out_and_keeps_the_selection_visible() {
+    let mut s = state(160, 48);
+    press(&mut s, &chars("G"));
+    act(&mut s, Action::Resize(60, 12));
+    let h = s.areas().unwrap().list().height as usize;
+    let row = s.row_of[s.sel];
+    assert!(row >= s.top && row < s.top + h);
+    let text = text_of(&render(&s));
+    assert!(text.contains("Timeline"));
+    act(&mut s, Action::Resize(30, 8));
+    assert!(text_of(&render(&s)).contains("terminal too small"));
+}
+
+#[test]
+fn no_color_keeps_emphasis_without_colours() {
+    use ratatui::style::Color;
+    let mut s = state(120, 40);
+    press(&mut s, &chars("/bibi"));
+    let plain = render(&s);
+    assert!(
+        plain
+            .content()
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+    );
+    assert!(
+        plain
+            .content()
+            .iter()
+            .any(|c| c.modifier.contains(Modifier::REVERSED))
+    );
+    s.color = true;
+    assert!(render(&s).content().iter().any(|c| c.fg != Color::Reset));
+}
