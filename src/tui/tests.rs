@@ -500,3 +500,12 @@ fn no_color_keeps_emphasis_without_colours() {
     s.color = true;
     assert!(render(&s).content().iter().any(|c| c.fg != Color::Reset));
 }
+
+#[test]
+fn filter_bar_shows_count_and_query_errors() {
+    let mut s = state(120, 40);
+    press(&mut s, &chars("/from:yesterday"));
+    let text = text_of(&render(&s));
+    assert!(text.contains("not a date"), "{text}");
+    assert!(text.contains(&format!("/{}", s.data.items.len())));
+}

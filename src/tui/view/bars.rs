@@ -23,7 +23,9 @@ pub fn filter_bar(f: &mut Frame, s: &State, area: Rect, t: &Theme) {
         s.shown.len(),
         s.data.items.len()
     );
+    let errors = crate::query::Query::parse(&s.filter_input).errors;
     let left = match s.mode {
+        Mode::Filter if !errors.is_empty() => format!("/{}▏  ({})", s.filter_input, errors[0]),
         Mode::Filter => format!("/{}▏", s.filter_input),
         _ if !s.filter_input.is_empty() => format!("filter: {}", s.filter_input),
         _ => "/ to filter".to_string(),

@@ -9,7 +9,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 /// Styles, with colours only when allowed (NO_COLOR turns them off);
 /// meaning never rests on colour alone.
@@ -96,5 +96,5 @@ fn too_small(f: &mut Frame, area: Rect) {
         super::layout::MIN_W,
         super::layout::MIN_H
     ));
-    f.render_widget(Paragraph::new(msg), area);
+    f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
 }
