@@ -2,8 +2,11 @@
 //! Events from the terminal and answers from the filter worker arrive on
 //! one channel; the loop handles everything pending, then draws once.
 
+pub mod data;
 pub mod keys;
 pub mod layout;
+pub mod mouse;
+pub mod outputs;
 pub mod state;
 pub mod terminal;
 pub mod textfit;

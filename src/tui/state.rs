@@ -4,59 +4,16 @@
 use super::keys::Cmd;
 use super::layout::{self, Areas};
 use super::textfit;
-use crate::corpus::Corpus;
-use crate::export::{self, Selection};
 use crate::model::Span;
-use crate::query::Haystack;
-use crate::timeline::{self, Item, ItemRef};
+use crate::timeline::Item;
 use chrono::NaiveDate;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+pub use super::data::Data;
+
 pub const DEFAULT_EXPORT: &str = "dateline-briefing.md";
-
-/// The corpus and everything derived from it once; shared with the
-/// filter worker.
-pub struct Data {
-    pub corpus: Corpus,
-    pub items: Vec<Item>,
-    pub hays: Vec<Haystack>,
-    art_index: HashMap<String, usize>,
-}
-
-impl Data {
-    pub fn new(corpus: Corpus) -> Data {
-        let items = timeline::build(&corpus.model);
-        let hays = items
-            .iter()
-            .map(|i| Haystack::of(i, &corpus.model))
-            .collect();
-        let art_index = corpus
-            .model
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.clone(), i))
-            .collect();
-        Data {
-            corpus,
-            items,
-            hays,
-            art_index,
-        }
-    }
-
-    /// The article (index) and byte span a cluster member came from.
-    pub fn member_source(&self, m: ItemRef) -> (usize, Span) {
-        let m_ = &self.corpus.model;
-        let (art, span) = match m {
-            ItemRef::Event(i) => (&m_.events[i].article, m_.events[i].span),
-            ItemRef::Quote(i) => (&m_.quotes[i].article, m_.quotes[i].span),
-        };
-        (self.art_index.get(art).copied().unwrap_or(0), span)
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -240,7 +197,7 @@ impl State {
         }
     }
 
-    fn select(&mut self, pos: usize) {
+    pub(super) fn select(&mut self, pos: usize) {
         let pos = pos.min(self.shown.len().saturating_sub(1));
         if pos != self.sel {
             self.member = 0;
@@ -270,12 +227,12 @@ impl State {
         self.top = self.top.min(self.rows.len().saturating_sub(h));
     }
 
-    fn move_by(&mut self, delta: isize) {
+    pub(super) fn move_by(&mut self, delta: isize) {
         let pos = self.sel.saturating_add_signed(delta);
         self.select(pos);
     }
 
-    fn scroll_source(&mut self, delta: isize) {
+    pub(super) fn scroll_source(&mut self, delta: isize) {
         let t = self.source_top().saturating_add_signed(delta);
         self.source_scroll = Some(t);
         // Clamp now so scrolling back up responds at once.
@@ -307,42 +264,6 @@ impl State {
             query: self.filter_input.clone(),
             by_relevance: self.by_relevance,
         }]
-    }
-
-    /// Items an export writes: the marked ones, else every shown one, in
-    /// timeline order.
-    pub fn export_targets(&self) -> Vec<usize> {
-        let mut v: Vec<usize> = if self.marks.is_empty() {
-            self.shown.clone()
-        } else {
-            self.marks.iter().copied().collect()
-        };
-        v.sort_unstable();
-        v
-    }
-
-    /// The markdown briefing of the export targets, and how many items.
-    pub fn briefing(&self) -> (String, usize) {
-        let items: Vec<&Item> = self
-            .export_targets()
-            .into_iter()
-            .map(|i| &self.data.items[i])
-            .collect();
-        let sel = Selection {
-            filter: self.filter_shown.clone(),
-            ..Selection::default()
-        };
-        (
-            export::to_markdown(&self.data.corpus.model, &items, &sel),
-            items.len(),
-        )
-    }
-
-    fn copy_text(&self) -> Option<String> {
-        let it = self.selected_item()?;
-        let (art, span) = self.data.member_source(it.what);
-        let a = &self.data.corpus.model.articles[art];
-        Some(format!("{}\n— {}", it.text, export::citation(a, span)))
     }
 
     fn page(&self) -> isize {
@@ -384,11 +305,11 @@ pub fn update(s: &mut State, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Scroll { col, row, down } => {
-            mouse_scroll(s, col, row, if down { 3 } else { -3 });
+            super::mouse::scroll(s, col, row, if down { 3 } else { -3 });
             Vec::new()
         }
         Action::Click { col, row } => {
-            click(s, col, row);
+            super::mouse::click(s, col, row);
             Vec::new()
         }
         Action::Input(c) => match s.mode {
@@ -553,30 +474,4 @@ fn filter_mode(s: &mut State, cmd: Cmd) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
-}
-
-fn hit(r: ratatui::layout::Rect, col: u16, row: u16) -> bool {
-    col >= r.x && col < r.x + r.width && row >= r.y && row < r.y + r.height
-}
-
-fn mouse_scroll(s: &mut State, col: u16, row: u16, delta: isize) {
-    let Some(a) = s.areas() else { return };
-    if hit(a.timeline, col, row) {
-        s.move_by(delta);
-    } else if hit(a.source, col, row) {
-        s.scroll_source(delta);
-    }
-}
-
-fn click(s: &mut State, col: u16, row: u16) {
-    let Some(a) = s.areas() else { return };
-    let list = a.list();
-    if hit(list, col, row) {
-        s.focus = Focus::Timeline;
-        if let Some(Row::Item(pos)) = s.rows.get(s.top + (row - list.y) as usize) {
-            s.select(*pos);
-        }
-    } else if hit(a.source, col, row) {
-        s.focus = Focus::Source;
-    }
 }
