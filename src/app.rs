@@ -1,23 +1,46 @@
-//! The explorer's entry point. Until the terminal UI opens here, the
-//! timeline is printed as text.
+//! The explorer's entry point: the terminal UI when standard output is a
+//! terminal, else the timeline as text (so `dateline | less` still works).
 
 use crate::corpus::Corpus;
 use crate::timeline::{self, date_marker, day_heading};
+use std::io::{IsTerminal, Write};
 
+/// Mouse capture is opt-in (`DATELINE_MOUSE=1`), so the terminal's own
+/// text selection keeps working by default.
 pub fn run(c: Corpus) -> anyhow::Result<i32> {
+    let mouse = std::env::var("DATELINE_MOUSE").is_ok_and(|v| v == "1");
+    run_with(c, mouse)
+}
+
+pub fn run_with(c: Corpus, mouse: bool) -> anyhow::Result<i32> {
+    if std::io::stdout().is_terminal() {
+        return crate::tui::run(c, mouse);
+    }
+    print_timeline(&c)
+}
+
+fn print_timeline(c: &Corpus) -> anyhow::Result<i32> {
     let items = timeline::build(&c.model);
+    let mut out = std::io::stdout().lock();
     let mut day = None;
     for it in &items {
-        if day != Some(it.date.start) {
-            day = Some(it.date.start);
-            println!("\n{}", day_heading(it.date.start));
+        let r = (|| {
+            if day != Some(it.date.start) {
+                day = Some(it.date.start);
+                writeln!(out, "\n{}", day_heading(it.date.start))?;
+            }
+            writeln!(
+                out,
+                "  {:<16} {}  [{} src]",
+                date_marker(&it.date),
+                it.text,
+                it.sources.len()
+            )
+        })();
+        match r {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(0),
+            r => r?,
         }
-        println!(
-            "  {:<16} {}  [{} src]",
-            date_marker(&it.date),
-            it.text,
-            it.sources.len()
-        );
     }
     Ok(0)
 }

@@ -19,3 +19,4 @@ pub mod query;
 pub mod quotes;
 pub mod text;
 pub mod timeline;
+pub mod tui;

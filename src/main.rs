@@ -16,6 +16,10 @@ struct Cli {
     /// Alias file (default: aliases.conf in the first folder, else the bundled one).
     #[arg(long, global = true)]
     aliases: Option<PathBuf>,
+    /// Capture the mouse (wheel scrolls, click selects); also DATELINE_MOUSE=1.
+    /// Off by default so the terminal's own text selection works.
+    #[arg(long)]
+    mouse: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -108,7 +112,11 @@ fn run(cli: Cli) -> Result<i32> {
         None => {
             let c = corpus::open(&cli.paths, aliases);
             report_issues(&c);
-            dateline::app::run(c)
+            if cli.mouse {
+                dateline::app::run_with(c, true)
+            } else {
+                dateline::app::run(c)
+            }
         }
     }
 }

@@ -1,0 +1,405 @@
+//! The one key table. Key handling, the hint bar and the help popup are
+//! all read from it, so they cannot disagree.
+
+use super::state::{Action, Mode, State};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// What a key asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cmd {
+    Quit,
+    ForceQuit,
+    Back,
+    Accept,
+    Backspace,
+    Down,
+    Up,
+    Top,
+    Bottom,
+    HalfDown,
+    HalfUp,
+    PageDown,
+    PageUp,
+    FocusNext,
+    FocusPrev,
+    FocusSource,
+    NextMember,
+    PrevMember,
+    Mark,
+    RangeMark,
+    MarkAll,
+    Export,
+    Copy,
+    Help,
+    Filter,
+    ToggleOrder,
+    Yes,
+    No,
+}
+
+/// Which keys are live: one context per mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ctx {
+    Normal,
+    Filter,
+    Help,
+    Prompt,
+    Confirm,
+}
+
+impl Ctx {
+    pub fn of(mode: &Mode) -> Ctx {
+        match mode {
+            Mode::Normal => Ctx::Normal,
+            Mode::Filter => Ctx::Filter,
+            Mode::Help => Ctx::Help,
+            Mode::Prompt => Ctx::Prompt,
+            Mode::Confirm(_) => Ctx::Confirm,
+        }
+    }
+    pub fn title(self) -> &'static str {
+        match self {
+            Ctx::Normal => "timeline and source",
+            Ctx::Filter => "filter bar",
+            Ctx::Help => "help",
+            Ctx::Prompt => "export path prompt",
+            Ctx::Confirm => "overwrite question",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum K {
+    Ch(char),
+    Ctrl(char),
+    Code(KeyCode),
+}
+
+impl K {
+    pub fn name(self) -> String {
+        match self {
+            K::Ch(' ') => "space".into(),
+            K::Ch(c) => c.to_string(),
+            K::Ctrl(c) => format!("C-{c}"),
+            K::Code(k) => match k {
+                KeyCode::Up => "↑".into(),
+                KeyCode::Down => "↓".into(),
+                KeyCode::Home => "Home".into(),
+                KeyCode::End => "End".into(),
+                KeyCode::PageUp => "PgUp".into(),
+                KeyCode::PageDown => "PgDn".into(),
+                KeyCode::Tab => "Tab".into(),
+                KeyCode::BackTab => "S-Tab".into(),
+                KeyCode::Enter => "Enter".into(),
+                KeyCode::Esc => "Esc".into(),
+                KeyCode::Backspace => "Bksp".into(),
+                other => format!("{other:?}"),
+            },
+        }
+    }
+
+    fn matches(self, k: &KeyEvent) -> bool {
+        let ctrl_alt = k
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        match self {
+            K::Ch(c) => k.code == KeyCode::Char(c) && !ctrl_alt,
+            K::Ctrl(c) => k.code == KeyCode::Char(c) && k.modifiers.contains(KeyModifiers::CONTROL),
+            K::Code(code) => k.code == code,
+        }
+    }
+}
+
+pub struct Binding {
+    pub ctx: &'static [Ctx],
+    pub keys: &'static [K],
+    pub cmd: Cmd,
+    pub desc: &'static str,
+    /// Short label for the hint bar; empty: help only.
+    pub hint: &'static str,
+}
+
+use Ctx::*;
+use K::*;
+const ALL: &[Ctx] = &[Normal, Filter, Help, Prompt, Confirm];
+const NORMAL: &[Ctx] = &[Normal];
+
+const fn b(
+    ctx: &'static [Ctx],
+    keys: &'static [K],
+    cmd: Cmd,
+    desc: &'static str,
+    hint: &'static str,
+) -> Binding {
+    Binding {
+        ctx,
+        keys,
+        cmd,
+        desc,
+        hint,
+    }
+}
+
+pub static TABLE: &[Binding] = &[
+    b(NORMAL, &[Ch('q')], Cmd::Quit, "quit", "quit"),
+    b(
+        ALL,
+        &[Ctrl('c')],
+        Cmd::ForceQuit,
+        "quit at once, from anywhere",
+        "",
+    ),
+    b(
+        NORMAL,
+        &[Ch('j'), Code(KeyCode::Down)],
+        Cmd::Down,
+        "next row (scroll down in the source pane)",
+        "move",
+    ),
+    b(
+        NORMAL,
+        &[Ch('k'), Code(KeyCode::Up)],
+        Cmd::Up,
+        "previous row (scroll up in the source pane)",
+        "",
+    ),
+    b(
+        NORMAL,
+        &[Ch('g'), Code(KeyCode::Home)],
+        Cmd::Top,
+        "first row",
+        "",
+    ),
+    b(
+        NORMAL,
+        &[Ch('G'), Code(KeyCode::End)],
+        Cmd::Bottom,
+        "last row",
+        "",
+    ),
+    b(NORMAL, &[Ctrl('d')], Cmd::HalfDown, "half a page down", ""),
+    b(NORMAL, &[Ctrl('u')], Cmd::HalfUp, "half a page up", ""),
+    b(
+        NORMAL,
+        &[Code(KeyCode::PageDown)],
+        Cmd::PageDown,
+        "a page down",
+        "",
+    ),
+    b(
+        NORMAL,
+        &[Code(KeyCode::PageUp)],
+        Cmd::PageUp,
+        "a page up",
+        "",
+    ),
+    b(
+        NORMAL,
+        &[Code(KeyCode::Tab)],
+        Cmd::FocusNext,
+        "switch pane focus",
+        "pane",
+    ),
+    b(
+        NORMAL,
+        &[Code(KeyCode::BackTab)],
+        Cmd::FocusPrev,
+        "switch pane focus back",
+        "",
+    ),
+    b(
+        NORMAL,
+        &[Code(KeyCode::Enter)],
+        Cmd::FocusSource,
+        "focus the source pane",
+        "source",
+    ),
+    b(
+        NORMAL,
+        &[Ch(']')],
+        Cmd::NextMember,
+        "next article of the cluster",
+        "member",
+    ),
+    b(
+        NORMAL,
+        &[Ch('[')],
+        Cmd::PrevMember,
+        "previous article of the cluster",
+        "",
+    ),
+    b(
+        NORMAL,
+        &[Ch(' ')],
+        Cmd::Mark,
+        "mark or unmark the row",
+        "mark",
+    ),
+    b(
+        NORMAL,
+        &[Ch('v')],
+        Cmd::RangeMark,
+        "start / end a range mark",
+        "",
+    ),
+    b(NORMAL, &[Ch('a')], Cmd::MarkAll, "mark every shown row", ""),
+    b(
+        NORMAL,
+        &[Ch('e')],
+        Cmd::Export,
+        "export marked rows (or all shown) to markdown",
+        "export",
+    ),
+    b(
+        NORMAL,
+        &[Ch('y')],
+        Cmd::Copy,
+        "copy the row and its citation (OSC 52)",
+        "copy",
+    ),
+    b(
+        NORMAL,
+        &[Ch('/')],
+        Cmd::Filter,
+        "open the filter bar",
+        "filter",
+    ),
+    b(
+        NORMAL,
+        &[Ch('s')],
+        Cmd::ToggleOrder,
+        "order by relevance / by time",
+        "",
+    ),
+    b(NORMAL, &[Ch('?')], Cmd::Help, "this help", "help"),
+    b(
+        NORMAL,
+        &[Code(KeyCode::Esc)],
+        Cmd::Back,
+        "cancel a range mark / back to the timeline",
+        "",
+    ),
+    b(
+        &[Filter],
+        &[Code(KeyCode::Enter)],
+        Cmd::Accept,
+        "keep the filter, back to the list",
+        "keep",
+    ),
+    b(
+        &[Filter],
+        &[Code(KeyCode::Esc)],
+        Cmd::Back,
+        "clear the filter and close",
+        "clear",
+    ),
+    b(
+        &[Filter, Prompt],
+        &[Code(KeyCode::Backspace)],
+        Cmd::Backspace,
+        "delete a character",
+        "",
+    ),
+    b(
+        &[Filter],
+        &[Ctrl('s')],
+        Cmd::ToggleOrder,
+        "order by relevance / by time",
+        "order",
+    ),
+    b(&[Filter], &[Code(KeyCode::Down)], Cmd::Down, "next row", ""),
+    b(&[Filter], &[Code(KeyCode::Up)], Cmd::Up, "previous row", ""),
+    b(
+        &[Help],
+        &[Code(KeyCode::Esc), Ch('q'), Ch('?')],
+        Cmd::Back,
+        "close the help",
+        "close",
+    ),
+    b(
+        &[Help],
+        &[Ch('j'), Code(KeyCode::Down)],
+        Cmd::Down,
+        "scroll down",
+        "scroll",
+    ),
+    b(
+        &[Help],
+        &[Ch('k'), Code(KeyCode::Up)],
+        Cmd::Up,
+        "scroll up",
+        "",
+    ),
+    b(
+        &[Prompt],
+        &[Code(KeyCode::Enter)],
+        Cmd::Accept,
+        "write the file",
+        "write",
+    ),
+    b(
+        &[Prompt],
+        &[Code(KeyCode::Esc)],
+        Cmd::Back,
+        "cancel the export",
+        "cancel",
+    ),
+    b(
+        &[Confirm],
+        &[Ch('y')],
+        Cmd::Yes,
+        "overwrite the file",
+        "overwrite",
+    ),
+    b(
+        &[Confirm],
+        &[Ch('n'), Code(KeyCode::Esc)],
+        Cmd::No,
+        "keep it, edit the path",
+        "no",
+    ),
+];
+
+/// The action a key asks for in the current mode, if any. In the filter
+/// bar and the path prompt, other printable keys are typed.
+pub fn action(state: &State, key: &KeyEvent) -> Option<Action> {
+    let ctx = Ctx::of(&state.mode);
+    if let Some(bd) = TABLE
+        .iter()
+        .find(|bd| bd.ctx.contains(&ctx) && bd.keys.iter().any(|k| k.matches(key)))
+    {
+        return Some(Action::Cmd(bd.cmd));
+    }
+    match (ctx, key.code) {
+        (Filter | Prompt, KeyCode::Char(c))
+            if !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(Action::Input(c))
+        }
+        _ => None,
+    }
+}
+
+/// Hint bar text for a mode: "key label" for every binding with a hint.
+pub fn hints(ctx: Ctx) -> Vec<(String, &'static str)> {
+    TABLE
+        .iter()
+        .filter(|bd| bd.ctx.contains(&ctx) && !bd.hint.is_empty())
+        .map(|bd| (bd.keys[0].name(), bd.hint))
+        .collect()
+}
+
+/// Help lines: every binding, grouped by mode.
+pub fn help_lines() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for ctx in [Normal, Filter, Help, Prompt, Confirm] {
+        out.push((String::new(), format!("— {} —", ctx.title())));
+        for bd in TABLE.iter().filter(|bd| bd.ctx.contains(&ctx)) {
+            let keys: Vec<String> = bd.keys.iter().map(|k| k.name()).collect();
+            out.push((keys.join(" "), bd.desc.to_string()));
+        }
+    }
+    out
+}

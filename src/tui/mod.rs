@@ -1,0 +1,161 @@
+//! The terminal explorer: a thin shell around a pure state and view.
+//! Events from the terminal and answers from the filter worker arrive on
+//! one channel; the loop handles everything pending, then draws once.
+
+pub mod data;
+pub mod keys;
+pub mod layout;
+pub mod mouse;
+pub mod outputs;
+pub mod state;
+pub mod terminal;
+pub mod textfit;
+pub mod view;
+pub mod worker;
+
+#[cfg(test)]
+mod tests;
+
+use crate::corpus::Corpus;
+use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+use state::{Action, Data, Effect, State};
+use std::io::Write;
+use std::sync::Arc;
+use std::sync::mpsc::{Sender, channel};
+
+enum Msg {
+    Term(Event),
+    Filtered(u64, Vec<usize>),
+}
+
+/// Whether colours are allowed: not when NO_COLOR is set to anything.
+pub fn color_allowed() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+pub fn run(c: Corpus, mouse: bool) -> anyhow::Result<i32> {
+    let data = Arc::new(Data::new(c));
+    let mut st = State::new(data.clone(), color_allowed());
+    st.mouse = mouse;
+    let (tx, rx) = channel::<Msg>();
+    let filter_tx = worker::spawn(data, tx.clone(), Msg::Filtered);
+    let mut guard = terminal::enter(mouse)?;
+    spawn_input(tx);
+    let size = guard.terminal.size()?;
+    state::update(&mut st, Action::Resize(size.width, size.height));
+    loop {
+        guard.terminal.draw(|f| view::draw(f, &st))?;
+        let mut next = Some(rx.recv()?);
+        while let Some(msg) = next {
+            let action = match msg {
+                Msg::Filtered(generation, shown) => Some(Action::Filtered { generation, shown }),
+                Msg::Term(ev) => translate(&st, ev),
+            };
+            if let Some(a) = action {
+                let effects = state::update(&mut st, a);
+                perform(&mut st, effects, &filter_tx)?;
+            }
+            if st.quit {
+                drop(guard);
+                return Ok(0);
+            }
+            next = rx.try_recv().ok();
+        }
+    }
+}
+
+fn spawn_input(tx: Sender<Msg>) {
+    std::thread::spawn(move || {
+        while let Ok(ev) = event::read() {
+            if tx.send(Msg::Term(ev)).is_err() {
+                break;
+            }
+        }
+    });
+}
+
+fn translate(st: &State, ev: Event) -> Option<Action> {
+    match ev {
+        Event::Key(k) if k.kind != KeyEventKind::Release => keys::action(st, &k),
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Some(Action::Scroll {
+                col: m.column,
+                row: m.row,
+                down: m.kind == MouseEventKind::ScrollDown,
+            }),
+            MouseEventKind::Down(_) => Some(Action::Click {
+                col: m.column,
+                row: m.row,
+            }),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Carries out what the reducer asked for; results come back as actions.
+fn perform(
+    st: &mut State,
+    effects: Vec<Effect>,
+    filter_tx: &Sender<worker::Request>,
+) -> anyhow::Result<()> {
+    for e in effects {
+        let follow = match e {
+            Effect::Quit => None,
+            Effect::Filter {
+                generation,
+                query,
+                by_relevance,
+            } => {
+                let _ = filter_tx.send(worker::Request {
+                    generation,
+                    query,
+                    by_relevance,
+                });
+                None
+            }
+            Effect::Export { path, overwrite } => Some(export(st, path, overwrite)),
+            Effect::Copy(text) => {
+                let mut out = std::io::stdout();
+                write!(out, "\x1b]52;c;{}\x07", base64(text.as_bytes()))?;
+                out.flush()?;
+                None
+            }
+        };
+        if let Some(a) = follow {
+            let more = state::update(st, a);
+            perform(st, more, filter_tx)?;
+        }
+    }
+    Ok(())
+}
+
+fn export(st: &State, path: std::path::PathBuf, overwrite: bool) -> Action {
+    if !overwrite && path.exists() {
+        return Action::AskOverwrite(path);
+    }
+    let (text, n) = st.briefing();
+    match crate::fsutil::write_atomic(&path, text.as_bytes()) {
+        Ok(()) => Action::Message(format!("exported {n} items to {}", path.display())),
+        Err(e) => Action::Message(format!("cannot write {}: {e}", path.display())),
+    }
+}
+
+/// Standard base64 with padding, for OSC 52.
+pub fn base64(bytes: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for ch in bytes.chunks(3) {
+        let b = [ch[0], *ch.get(1).unwrap_or(&0), *ch.get(2).unwrap_or(&0)];
+        let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
+        for i in 0..4 {
+            if i <= ch.len() {
+                out.push(A[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,225 @@
+//! Whole frames on a test backend: snapshots and the styles that carry
+//! meaning (selection, span, matches) without colour.
+
+use super::{act, bundled_corpus, chars, key, press, state};
+use crate::tui::state::{Action, Data, Focus, State, update};
+use crate::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::style::Modifier;
+use std::sync::Arc;
+
+fn render(s: &State) -> Buffer {
+    let mut t = Terminal::new(TestBackend::new(s.size.0, s.size.1)).unwrap();
+    t.draw(|f| view::draw(f, s)).unwrap();
+    t.backend().buffer().clone()
+}
+
+fn text_of(b: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..b.area.height {
+        let mut skip = 0;
+        for x in 0..b.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = b[(x, y)].symbol();
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            out.push_str(sym);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The cell where `needle` starts, within `r`. of `needle` on some line.
+fn find(b: &Buffer, r: ratatui::layout::Rect, needle: &str) -> Option<(u16, u16)> {
+    for y in r.y..r.y + r.height {
+        let line: Vec<&str> = (r.x..r.x + r.width).map(|x| b[(x, y)].symbol()).collect();
+        let joined: String = line.concat();
+        if let Some(i) = joined.find(needle) {
+            let col = joined[..i].chars().count();
+            return Some((r.x + col as u16, y));
+        }
+    }
+    None
+}
+
+#[test]
+fn snapshot_80x24() {
+    let mut s = state(80, 24);
+    press(&mut s, &chars("jj"));
+    insta::assert_snapshot!("frame_80x24", text_of(&render(&s)));
+}
+
+#[test]
+fn snapshot_160x48_filtered_with_help() {
+    let mut s = state(160, 48);
+    press(&mut s, &chars("/bibi"));
+    press(&mut s, &[key(KeyCode::Enter)]);
+    press(&mut s, &chars(" j "));
+    insta::assert_snapshot!("frame_160x48_bibi", text_of(&render(&s)));
+    press(&mut s, &chars("?"));
+    insta::assert_snapshot!("frame_160x48_help", text_of(&render(&s)));
+}
+
+#[test]
+fn snapshot_too_small() {
+    let s = state(39, 9);
+    let text = text_of(&render(&s));
+    assert!(text.contains("terminal too small"));
+    insta::assert_snapshot!("frame_too_small", text);
+}
+
+#[test]
+fn styles_mark_selection_span_and_matches() {
+    let mut s = state(160, 48);
+    press(&mut s, &chars("/bibi"));
+    let b = render(&s);
+    // The selected row is reversed across the list.
+    let list = s.areas().unwrap().list();
+    let row = list.y + (s.row_of[s.sel] - s.top) as u16;
+    assert!(b[(list.x + 5, row)].modifier.contains(Modifier::REVERSED));
+    // Some cell of a shown row carries the match emphasis.
+    let matched = (list.y..list.y + list.height).any(|y| {
+        (list.x..list.x + list.width).any(|x| {
+            b[(x, y)]
+                .modifier
+                .contains(Modifier::BOLD | Modifier::UNDERLINED)
+        })
+    });
+    assert!(matched, "matched characters are bold and underlined");
+    // The span's first characters in the source pane are highlighted.
+    let (art, span) = s.source().unwrap();
+    let text = &s.data.corpus.docs[art].text;
+    let head: String = text[span.start..span.end].chars().take(12).collect();
+    let src = s.areas().unwrap().source_text();
+    let (x, y) = find(&b, src, &head).expect("span visible");
+    let m = b[(x, y)].modifier;
+    assert!(m.contains(Modifier::REVERSED | Modifier::BOLD));
+    if x > src.x && span.start > 0 {
+        assert!(!b[(x - 1, y)].modifier.contains(Modifier::REVERSED));
+    }
+}
+
+#[test]
+fn article_control_characters_are_drawn_inert() {
+    let mut c = bundled_corpus();
+    let evil = "Before \x1b[31mred\x07 after. ";
+    let d = &mut c.docs[0];
+    d.text = format!("{evil}{}", &d.text[evil.len()..]);
+    let data = Arc::new(Data::new(c));
+    let mut s = State::new(data, false);
+    update(&mut s, Action::Resize(120, 40));
+    // Show the first article from its top.
+    let pos = s
+        .shown
+        .iter()
+        .position(|&i| s.data.items[i].article == 0)
+        .unwrap();
+    for _ in 0..pos {
+        press(&mut s, &chars("j"));
+    }
+    press(&mut s, &[key(KeyCode::Tab), key(KeyCode::Home)]);
+    for _ in 0..60 {
+        press(&mut s, &chars("k"));
+    }
+    let text = text_of(&render(&s));
+    assert!(text.contains("Before ␛[31mred␇ after."), "{text}");
+    assert!(!text.contains('\x1b') && !text.contains('\x07'));
+}
+
+#[test]
+fn mouse_click_selects_and_wheel_scrolls_the_pane_under_it() {
+    let mut s = state(120, 40);
+    let list = s.areas().unwrap().list();
+    // Row 2 of the list is the second item (row 0 is a day heading).
+    let target = s.rows[s.top + 2];
+    act(
+        &mut s,
+        Action::Click {
+            col: list.x + 3,
+            row: list.y + 2,
+        },
+    );
+    assert_eq!(target, crate::tui::state::Row::Item(s.sel));
+    act(
+        &mut s,
+        Action::Scroll {
+            col: list.x + 3,
+            row: list.y,
+            down: true,
+        },
+    );
+    assert_eq!(s.sel, 4);
+    let src = s.areas().unwrap().source_text();
+    act(
+        &mut s,
+        Action::Scroll {
+            col: src.x + 1,
+            row: src.y + 1,
+            down: true,
+        },
+    );
+    assert_eq!(
+        s.sel, 4,
+        "the wheel over the source pane leaves the list alone"
+    );
+    assert!(s.source_scroll.is_some());
+    act(
+        &mut s,
+        Action::Click {
+            col: src.x + 1,
+            row: src.y + 1,
+        },
+    );
+    assert_eq!(s.focus, Focus::Source);
+}
+
+#[test]
+fn resize_relays_out_and_keeps_the_selection_visible() {
+    let mut s = state(160, 48);
+    press(&mut s, &chars("G"));
+    act(&mut s, Action::Resize(60, 12));
+    let h = s.areas().unwrap().list().height as usize;
+    let row = s.row_of[s.sel];
+    assert!(row >= s.top && row < s.top + h);
+    let text = text_of(&render(&s));
+    assert!(text.contains("Timeline"));
+    act(&mut s, Action::Resize(30, 8));
+    assert!(text_of(&render(&s)).contains("terminal too small"));
+}
+
+#[test]
+fn no_color_keeps_emphasis_without_colours() {
+    use ratatui::style::Color;
+    let mut s = state(120, 40);
+    press(&mut s, &chars("/bibi"));
+    let plain = render(&s);
+    assert!(
+        plain
+            .content()
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+    );
+    assert!(
+        plain
+            .content()
+            .iter()
+            .any(|c| c.modifier.contains(Modifier::REVERSED))
+    );
+    s.color = true;
+    assert!(render(&s).content().iter().any(|c| c.fg != Color::Reset));
+}
+
+#[test]
+fn filter_bar_shows_count_and_query_errors() {
+    let mut s = state(120, 40);
+    press(&mut s, &chars("/from:yesterday"));
+    let text = text_of(&render(&s));
+    assert!(text.contains("not a date"), "{text}");
+    assert!(text.contains(&format!("/{}", s.data.items.len())));
+}

@@ -1,0 +1,100 @@
+//! Drawing: a pure function of the state onto a frame.
+
+mod bars;
+mod list;
+mod source;
+
+use super::state::{Mode, State};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+/// Styles, with colours only when allowed (NO_COLOR turns them off);
+/// meaning never rests on colour alone.
+pub struct Theme {
+    color: bool,
+}
+
+impl Theme {
+    pub fn new(color: bool) -> Theme {
+        Theme { color }
+    }
+    fn fg(&self, c: Color) -> Style {
+        if self.color {
+            Style::new().fg(c)
+        } else {
+            Style::new()
+        }
+    }
+    pub fn selected(&self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+    pub fn matched(&self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
+    pub fn span(&self) -> Style {
+        self.fg(Color::Yellow)
+            .add_modifier(Modifier::REVERSED | Modifier::BOLD)
+    }
+    pub fn heading(&self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+    pub fn actors(&self) -> Style {
+        self.fg(Color::Cyan)
+    }
+    pub fn dim(&self) -> Style {
+        if self.color {
+            Style::new().fg(Color::DarkGray)
+        } else {
+            Style::new()
+        }
+    }
+    pub fn key(&self) -> Style {
+        self.fg(Color::Green).add_modifier(Modifier::BOLD)
+    }
+    pub fn border(&self, focused: bool) -> Style {
+        if focused {
+            self.fg(Color::Blue).add_modifier(Modifier::BOLD)
+        } else {
+            self.dim()
+        }
+    }
+}
+
+pub fn pane(title: String, focused: bool, t: &Theme) -> Block<'static> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(t.border(focused))
+        .title(title)
+}
+
+pub fn draw(f: &mut Frame, s: &State) {
+    let area = f.area();
+    let t = Theme::new(s.color);
+    let Some(a) = s
+        .areas()
+        .filter(|_| area.width == s.size.0 && area.height == s.size.1)
+    else {
+        return too_small(f, area);
+    };
+    list::draw(f, s, &a, &t);
+    source::draw(f, s, &a, &t);
+    bars::filter_bar(f, s, a.filter, &t);
+    bars::status_bar(f, s, a.status, &t);
+    if s.mode == Mode::Help {
+        bars::help(f, s, area, &t);
+    }
+}
+
+fn too_small(f: &mut Frame, area: Rect) {
+    let msg = Line::from(format!(
+        "terminal too small ({}x{}; need {}x{})",
+        area.width,
+        area.height,
+        super::layout::MIN_W,
+        super::layout::MIN_H
+    ));
+    f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
+}

@@ -1,0 +1,47 @@
+//! Filtering off the UI thread: queries in, matching rows out, each
+//! tagged with its generation so the UI can drop stale answers.
+
+use super::state::Data;
+use crate::query::{self, Query};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+pub struct Request {
+    pub generation: u64,
+    pub query: String,
+    pub by_relevance: bool,
+}
+
+/// Starts the worker; results go to `out` as `(generation, rows)` via `wrap`.
+pub fn spawn<M: Send + 'static>(
+    data: Arc<Data>,
+    out: Sender<M>,
+    wrap: impl Fn(u64, Vec<usize>) -> M + Send + 'static,
+) -> Sender<Request> {
+    let (tx, rx): (Sender<Request>, Receiver<Request>) = channel();
+    std::thread::spawn(move || {
+        while let Ok(mut req) = rx.recv() {
+            // Only the newest query matters.
+            while let Ok(newer) = rx.try_recv() {
+                req = newer;
+            }
+            let shown = run(&data, &req.query, req.by_relevance);
+            if out.send(wrap(req.generation, shown)).is_err() {
+                break;
+            }
+        }
+    });
+    tx
+}
+
+/// The rows a query shows, in display order.
+pub fn run(data: &Data, query: &str, by_relevance: bool) -> Vec<usize> {
+    let q = Query::parse(query);
+    query::filter(
+        &data.corpus.model,
+        &data.items,
+        &data.hays,
+        &q,
+        by_relevance,
+    )
+}

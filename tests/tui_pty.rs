@@ -1,0 +1,131 @@
+//! The real binary in a pseudo-terminal: filter, mark, export, quit, and
+//! the terminal is left as it was found.
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+struct Screen {
+    bytes: Arc<Mutex<Vec<u8>>>,
+}
+
+impl Screen {
+    fn text(&self) -> String {
+        let mut p = vt100::Parser::new(
+            std::num::NonZero::new(40).unwrap(),
+            std::num::NonZero::new(120).unwrap(),
+            0,
+        );
+        p.process(&self.bytes.lock().unwrap());
+        p.screen().contents()
+    }
+
+    /// Polls the parsed screen until `pred` holds; fails with the screen.
+    fn wait(&self, what: &str, pred: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        loop {
+            let t = self.text();
+            if pred(&t) {
+                return;
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "timed out waiting for {what}; screen:\n{t}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn wait_for(&self, needle: &str) {
+        self.wait(needle, |t| t.contains(needle));
+    }
+}
+
+#[test]
+fn filter_mark_export_and_quit_in_a_pty() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("brief.md");
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 40,
+            cols: 120,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dateline"));
+    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("DATELINE_MOUSE");
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let mut keys = pair.master.take_writer().unwrap();
+    let bytes = Arc::new(Mutex::new(Vec::new()));
+    let sink = bytes.clone();
+    let reading = std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            sink.lock().unwrap().extend_from_slice(&buf[..n]);
+        }
+    });
+    let screen = Screen { bytes };
+    let mut send = |s: &str| {
+        keys.write_all(s.as_bytes()).unwrap();
+        keys.flush().unwrap();
+    };
+
+    screen.wait_for("Timeline — data/");
+    screen.wait_for("121/121");
+    send("j");
+    send("/bibi");
+    screen.wait("the filter to narrow", |t| {
+        t.contains("/bibi") && !t.contains("121/121")
+    });
+    send("\r");
+    screen.wait_for("filter: bibi");
+    send("g j ");
+    screen.wait_for("2 marked");
+    send("e");
+    screen.wait_for("export to: dateline-briefing.md");
+    send(&"\x7f".repeat("dateline-briefing.md".len()));
+    send(out.to_str().unwrap());
+    send("\r");
+    screen.wait_for("exported 2 items to");
+    send("q");
+
+    let start = Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        assert!(start.elapsed() < TIMEOUT, "did not exit on q");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(status.success(), "exit status {status:?}");
+    drop(pair.master);
+    reading.join().unwrap();
+
+    let md = std::fs::read_to_string(&out).unwrap();
+    assert!(md.starts_with("# dateline briefing"), "{md}");
+    assert!(md.contains("bibi"), "the briefing names its filter");
+    assert!(md.contains("Netanyahu"), "{md}");
+
+    let raw = screen.bytes.lock().unwrap().clone();
+    let tail = String::from_utf8_lossy(&raw[raw.len().saturating_sub(64)..]).into_owned();
+    let leave = tail
+        .rfind("\x1b[?1049l")
+        .expect("leaves the alternate screen");
+    let show = tail.rfind("\x1b[?25h").expect("shows the cursor");
+    assert!(leave < show, "{tail:?}");
+    assert!(
+        tail.trim_end_matches(['\r', '\n']).ends_with("\x1b[?25h"),
+        "nothing drawn after restoring: {tail:?}"
+    );
+}
