@@ -165,10 +165,10 @@ impl Haystack {
             let a = &model.actors[a];
             actors.push_str(&a.name);
             for al in &a.aliases {
-                actors.push_str(" | ");
+                actors.push('\n');
                 actors.push_str(al);
             }
-            actors.push_str(" || ");
+            actors.push('\n');
         }
         if let Some(s) = &item.speaker {
             actors.push_str(s);
@@ -227,6 +227,18 @@ impl Matcher {
             Field::Outlet => vec![h.outlets.as_str()],
         };
         let n = t.text.chars().count() as i64;
+        // Each name is matched on its own: letters taken from two names
+        // ("ru-bi-o | ru-bi-o") are not a match for "bibi".
+        let names = h.actors.split('\n').filter(|n| !n.is_empty());
+        let fields: Vec<&str> = if matches!(t.field, Field::Any | Field::Actor) {
+            fields
+                .into_iter()
+                .filter(|f| !std::ptr::eq(*f, h.actors.as_str()))
+                .chain(names)
+                .collect()
+        } else {
+            fields
+        };
         let best = fields
             .iter()
             .filter_map(|f| match t.mode {
