@@ -329,6 +329,7 @@ pub fn assign(model: &mut Model) {
     let mut make =
         |groups: &[usize], kind: ClusterKind, ids: Vec<(String, String)>| -> Vec<String> {
             let mut by_root: HashMap<usize, usize> = HashMap::new();
+            let mut seen: HashSet<(usize, &str)> = HashSet::new();
             let mut out = Vec::with_capacity(groups.len());
             for (i, &root) in groups.iter().enumerate() {
                 let c = *by_root.entry(root).or_insert_with(|| {
@@ -343,7 +344,9 @@ pub fn assign(model: &mut Model) {
                 let (id, article) = &ids[i];
                 let cl = &mut clusters[c];
                 cl.members.push(id.clone());
-                if !cl.articles.contains(article) {
+                // A set, so a quote repeated across thousands of articles
+                // costs no more per member than a pair does.
+                if seen.insert((c, article.as_str())) {
                     cl.articles.push(article.clone());
                 }
                 out.push(cl.id.clone());
