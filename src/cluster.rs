@@ -278,26 +278,15 @@ fn event_groups(model: &Model) -> Vec<usize> {
             postings.entry((d.start, d.end, w)).or_default().push(i);
         }
     }
+    // Weighted overlap with the smaller side: a short report of an event
+    // is still that event when a longer one adds detail.
     let weight = |a: &[u32], b: &[u32]| {
-        let (mut i, mut j, mut common, mut all) = (0, 0, 0.0, 0.0);
-        while i < a.len() || j < b.len() {
-            if j >= b.len() || (i < a.len() && a[i] < b[j]) {
-                all += idf[a[i] as usize];
-                i += 1;
-            } else if i >= a.len() || b[j] < a[i] {
-                all += idf[b[j] as usize];
-                j += 1;
-            } else {
-                common += idf[a[i] as usize];
-                all += idf[a[i] as usize];
-                i += 1;
-                j += 1;
-            }
-        }
-        // Overlap with the smaller side: a short report of an event is
-        // still that event when a longer one adds detail.
-        let _ = all;
         let side = |v: &[u32]| v.iter().map(|&w| idf[w as usize]).sum::<f64>();
+        let common: f64 = a
+            .iter()
+            .filter(|w| b.binary_search(w).is_ok())
+            .map(|&w| idf[w as usize])
+            .sum();
         let small = side(a).min(side(b));
         if small == 0.0 { 0.0 } else { common / small }
     };
