@@ -4,12 +4,12 @@
 //! which are provenance, apart from actors.
 
 use crate::aliases::{AliasTable, EntryKind};
-use crate::model::{Actor, ActorKind};
+use crate::model::{Actor, ActorKind, Name};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::HashMap;
 
 /// A capitalised name found in a sentence, with the title before it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct NameMention {
     pub name: String,
     pub role: Option<String>,
@@ -648,7 +648,7 @@ fn split_run(run: &[&str], lower_role: Option<String>) -> Option<NameMention> {
 pub struct ActorIndex {
     pub actors: Vec<Actor>,
     /// Outlet canonical names.
-    pub outlets: Vec<String>,
+    pub outlets: Vec<Name>,
     matcher: Option<AhoCorasick>,
     /// For each matcher pattern: actor index, or outlet index when `Err`.
     targets: Vec<Result<usize, usize>>,
@@ -682,14 +682,14 @@ impl ActorIndex {
     /// full name it ends, and titles become roles.
     pub fn build(aliases: &AliasTable, mentions: &[NameMention]) -> ActorIndex {
         let mut actors: Vec<Actor> = Vec::new();
-        let mut outlets: Vec<String> = Vec::new();
+        let mut outlets: Vec<Name> = Vec::new();
         let mut by_key: HashMap<String, usize> = HashMap::new();
         let mut outlet_keys: HashMap<String, usize> = HashMap::new();
         for e in &aliases.entries {
             match e.kind {
                 EntryKind::Outlet => {
                     let i = outlets.len();
-                    outlets.push(e.name.clone());
+                    outlets.push(e.name.as_str().into());
                     outlet_keys.insert(norm(&e.name), i);
                     for a in &e.aliases {
                         outlet_keys.entry(norm(a)).or_insert(i);
@@ -698,7 +698,7 @@ impl ActorIndex {
                 EntryKind::Actor(kind) => {
                     let i = actors.len();
                     actors.push(Actor {
-                        id: slug(&e.name),
+                        id: slug(&e.name).into(),
                         name: e.name.clone(),
                         kind,
                         aliases: e.aliases.clone(),
@@ -742,7 +742,7 @@ impl ActorIndex {
                             let kind = m.kind.expect("filtered");
                             let i = actors.len();
                             actors.push(Actor {
-                                id: slug(&m.name),
+                                id: slug(&m.name).into(),
                                 name: m.name.clone(),
                                 kind,
                                 aliases: Vec::new(),
@@ -788,12 +788,12 @@ impl ActorIndex {
             }
         }
         // Ids must be unique even when two names slug alike.
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut seen: HashMap<Name, usize> = HashMap::new();
         for a in actors.iter_mut() {
             let n = seen.entry(a.id.clone()).or_insert(0);
             *n += 1;
             if *n > 1 {
-                a.id = format!("{}-{}", a.id, n);
+                a.id = format!("{}-{}", a.id, n).into();
             }
         }
         let mut patterns: Vec<String> = Vec::new();
@@ -811,7 +811,7 @@ impl ActorIndex {
         {
             let i = outlets
                 .iter()
-                .position(|o| o == &e.name)
+                .position(|o| **o == *e.name)
                 .expect("outlet listed");
             for s in std::iter::once(&e.name).chain(&e.aliases) {
                 patterns.push(s.clone());

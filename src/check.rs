@@ -1,18 +1,18 @@
 //! `dateline check`: what was loaded from each file, and what went wrong.
 
-use crate::corpus::Corpus;
+use crate::loader::LoadIssue;
+use crate::model::{ArticleId, Model};
 use std::collections::HashMap;
 
 /// One line per article, then its warnings, then the files that failed.
-pub fn report(c: &Corpus) -> String {
-    let m = &c.model;
-    let mut events: HashMap<&str, usize> = HashMap::new();
-    let mut quotes: HashMap<&str, usize> = HashMap::new();
+pub fn report(m: &Model, issues: &[LoadIssue]) -> String {
+    let mut events: HashMap<ArticleId, usize> = HashMap::new();
+    let mut quotes: HashMap<ArticleId, usize> = HashMap::new();
     for e in &m.events {
-        *events.entry(e.article.as_str()).or_default() += 1;
+        *events.entry(e.article).or_default() += 1;
     }
     for q in &m.quotes {
-        *quotes.entry(q.article.as_str()).or_default() += 1;
+        *quotes.entry(q.article).or_default() += 1;
     }
     let mut out = String::new();
     for a in &m.articles {
@@ -23,18 +23,18 @@ pub fn report(c: &Corpus) -> String {
             published,
             a.author.as_deref().unwrap_or("-"),
             a.outlet.as_deref().unwrap_or("-"),
-            events.get(a.id.as_str()).unwrap_or(&0),
-            quotes.get(a.id.as_str()).unwrap_or(&0),
+            events.get(&a.id).unwrap_or(&0),
+            quotes.get(&a.id).unwrap_or(&0),
         ));
         for w in &a.warnings {
             out.push_str(&format!("  warning: {}: {w}\n", a.path));
         }
     }
-    for i in &c.issues {
+    for i in issues {
         let what = if i.failed { "error" } else { "warning" };
         out.push_str(&format!("{what}: {i}\n"));
     }
-    let failed = c.issues.iter().filter(|i| i.failed).count();
+    let failed = issues.iter().filter(|i| i.failed).count();
     out.push_str(&format!(
         "{} articles, {} events, {} quotes, {} actors; {} file(s) failed\n",
         m.articles.len(),

@@ -5,7 +5,8 @@
 //! within the same date for events), and keys that too many items share are
 //! ignored, so no key ever makes the work quadratic.
 
-use crate::model::{Cluster, ClusterKind, Model};
+use crate::extract::parallel_map;
+use crate::model::{ArticleId, Cluster, ClusterId, ClusterKind, ItemId, Model};
 use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
@@ -123,10 +124,10 @@ impl UnionFind {
     }
 }
 
-/// Lower-case words; a masked or bracketed word ("bulls**t", "[expletive]")
-/// is a wildcard and dropped, so the two forms of one quote compare equal.
-fn words(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
+/// Calls `f` with each lower-case word; a masked or bracketed word
+/// ("bulls**t", "[expletive]") is a wildcard and skipped, so the two forms
+/// of one quote compare equal.
+fn each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
     let mut in_bracket = false;
     for raw in text.split(|c: char| c.is_whitespace() || c == '—' || c == '–' || c == '/') {
         if raw.starts_with('[') {
@@ -139,18 +140,42 @@ fn words(text: &str) -> Vec<String> {
         if masked {
             continue;
         }
-        let w: String = raw
-            .chars()
-            .filter(|c| c.is_alphanumeric() || *c == '\'' || *c == '’')
-            .flat_map(char::to_lowercase)
-            .map(|c| if c == '’' { '\'' } else { c })
-            .collect();
-        let w = w.trim_matches('\'').to_string();
+        buf.clear();
+        buf.extend(
+            raw.chars()
+                .filter(|c| c.is_alphanumeric() || *c == '\'' || *c == '’')
+                .flat_map(char::to_lowercase)
+                .map(|c| if c == '’' { '\'' } else { c }),
+        );
+        let w = buf.trim_matches('\'');
         if !w.is_empty() {
-            out.push(w);
+            f(w);
         }
     }
+}
+
+#[cfg(test)]
+fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    each_word(text, &mut String::new(), |w| out.push(w.to_string()));
     out
+}
+
+type FastMap<K, V> = foldhash::HashMap<K, V>;
+
+/// Numbers for words, so that texts compare as sorted lists of integers.
+#[derive(Default)]
+struct Vocab(FastMap<String, u32>);
+
+impl Vocab {
+    fn id(&mut self, w: &str) -> u32 {
+        if let Some(&i) = self.0.get(w) {
+            return i;
+        }
+        let i = self.0.len() as u32;
+        self.0.insert(w.to_string(), i);
+        i
+    }
 }
 
 fn hash<T: Hash + ?Sized>(t: &T) -> u64 {
@@ -159,59 +184,110 @@ fn hash<T: Hash + ?Sized>(t: &T) -> u64 {
     h.finish()
 }
 
-/// Groups quotes: a quote joins another when most of the shorter one's words
-/// are in the longer, and their named speakers (if both have one) agree.
-fn quote_groups(model: &Model) -> Vec<usize> {
-    let toks: Vec<Vec<String>> = model.quotes.iter().map(|q| words(&q.text)).collect();
-    let sets: Vec<HashSet<&str>> = toks
-        .iter()
-        .map(|t| t.iter().map(String::as_str).collect())
-        .collect();
-    let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (i, t) in toks.iter().enumerate() {
-        let mut keys: Vec<u64> = if t.len() < 3 {
-            vec![hash(t)]
-        } else {
-            t.windows(3).map(hash).collect()
-        };
-        keys.sort_unstable();
-        keys.dedup();
-        for k in keys {
-            postings.entry(k).or_default().push(i);
+/// Unites items that `same` says are one, trying only pairs that share a
+/// key no more than `MAX_POSTING` items have, each pair once. The pairs are
+/// tried on every core.
+fn link<K: Hash + Eq + Sync>(
+    keys: &[Vec<K>],
+    same: impl Fn(usize, usize) -> bool + Sync,
+) -> Vec<usize> {
+    let mut postings: FastMap<&K, Vec<u32>> = FastMap::default();
+    for (i, ks) in keys.iter().enumerate() {
+        for k in ks {
+            postings.entry(k).or_default().push(i as u32);
         }
     }
-    let mut uf = UnionFind((0..model.quotes.len()).collect());
-    for list in postings
-        .values()
-        .filter(|l| l.len() > 1 && l.len() <= MAX_POSTING)
-    {
-        for (x, &a) in list.iter().enumerate() {
-            for &b in &list[x + 1..] {
-                if uf.find(a) == uf.find(b) {
-                    continue;
+    postings.retain(|_, l| l.len() > 1 && l.len() <= MAX_POSTING);
+    const CHUNK: usize = 4096;
+    let chunks: Vec<std::ops::Range<usize>> = (0..keys.len())
+        .step_by(CHUNK)
+        .map(|s| s..(s + CHUNK).min(keys.len()))
+        .collect();
+    let edges = parallel_map(&chunks, |_, range| {
+        let (mut out, mut cand) = (Vec::new(), Vec::new());
+        for i in range.clone() {
+            cand.clear();
+            for k in &keys[i] {
+                if let Some(list) = postings.get(k) {
+                    cand.extend(list.iter().copied().filter(|&j| (j as usize) < i));
                 }
-                let (qa, qb) = (&model.quotes[a], &model.quotes[b]);
-                if qa.speaker.is_some() && qb.speaker.is_some() && qa.speaker != qb.speaker {
-                    continue;
-                }
-                let (sa, sb) = (&sets[a], &sets[b]);
-                let small = sa.len().min(sb.len());
-                if small == 0 {
-                    continue;
-                }
-                let common = sa.intersection(sb).count();
-                // A much longer text (a whole post) holding a quote is not that quote.
-                let comparable = small * 2 >= sa.len().max(sb.len());
-                if (small >= 3 || sa == sb)
-                    && comparable
-                    && common as f64 >= QUOTE_CONTAINMENT * small as f64
-                {
-                    uf.union(a, b);
-                }
+            }
+            cand.sort_unstable();
+            cand.dedup();
+            out.extend(
+                cand.iter()
+                    .filter(|&&j| same(i, j as usize))
+                    .map(|&j| (i, j as usize)),
+            );
+        }
+        out
+    });
+    let mut uf = UnionFind((0..keys.len()).collect());
+    for (a, b) in edges.into_iter().flatten() {
+        uf.union(a, b);
+    }
+    (0..keys.len()).map(|i| uf.find(i)).collect()
+}
+
+/// Words in common between two sorted lists, and the sum of their weights.
+fn common_weighted(a: &[u32], b: &[u32], weight: &[f32]) -> (usize, f32) {
+    let (mut i, mut j, mut n, mut sum) = (0, 0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                sum += weight.get(a[i] as usize).copied().unwrap_or(1.0);
+                i += 1;
+                j += 1;
             }
         }
     }
-    (0..model.quotes.len()).map(|i| uf.find(i)).collect()
+    (n, sum)
+}
+
+/// Groups quotes: a quote joins another when most of the shorter one's words
+/// are in the longer, and their named speakers (if both have one) agree.
+/// Blocked by word trigrams.
+fn quote_groups(model: &Model) -> Vec<usize> {
+    let mut vocab = Vocab::default();
+    let mut buf = String::new();
+    let mut sets: Vec<Vec<u32>> = Vec::with_capacity(model.quotes.len());
+    let mut keys: Vec<Vec<u64>> = Vec::with_capacity(model.quotes.len());
+    for q in &model.quotes {
+        let mut seq = Vec::new();
+        each_word(&q.text, &mut buf, |w| seq.push(vocab.id(w)));
+        let mut k: Vec<u64> = if seq.len() < 3 {
+            vec![hash(&seq)]
+        } else {
+            seq.windows(3).map(hash).collect()
+        };
+        k.sort_unstable();
+        k.dedup();
+        keys.push(k);
+        seq.sort_unstable();
+        seq.dedup();
+        seq.shrink_to_fit();
+        sets.push(seq);
+    }
+    drop(vocab);
+    link(&keys, |a, b| {
+        let (qa, qb) = (&model.quotes[a], &model.quotes[b]);
+        if qa.speaker.is_some() && qb.speaker.is_some() && qa.speaker != qb.speaker {
+            return false;
+        }
+        let (sa, sb) = (&sets[a], &sets[b]);
+        let small = sa.len().min(sb.len());
+        if small == 0 {
+            return false;
+        }
+        // A much longer text (a whole post) holding a quote is not that quote.
+        let comparable = small * 2 >= sa.len().max(sb.len());
+        (small >= 3 || sa == sb)
+            && comparable
+            && common_weighted(sa, sb, &[]).0 as f64 >= QUOTE_CONTAINMENT * small as f64
+    })
 }
 
 /// Crude stemming and a few newsroom synonyms, so that "envoy" and
@@ -233,81 +309,69 @@ fn stem(w: &str) -> &str {
     }
 }
 
-fn shared(a: &[u32], b: &[u32]) -> usize {
-    a.iter().filter(|w| b.binary_search(w).is_ok()).count()
-}
-
 /// Groups events of the same date whose rare words mostly agree.
 fn event_groups(model: &Model) -> Vec<usize> {
-    let mut vocab: HashMap<String, u32> = HashMap::new();
+    let stop: foldhash::HashSet<&str> = STOPWORDS.iter().copied().collect();
+    let mut vocab = Vocab::default();
+    let mut buf = String::new();
     let toks: Vec<Vec<u32>> = model
         .events
         .iter()
         .map(|e| {
-            let mut v: Vec<u32> = words(&e.text)
-                .iter()
-                .map(|w| stem(w))
-                .filter(|w| w.len() > 1 && !STOPWORDS.contains(w))
-                .map(|w| {
-                    let n = vocab.len() as u32;
-                    *vocab.entry(w.to_string()).or_insert(n)
-                })
-                .collect();
+            let mut v = Vec::new();
+            each_word(&e.text, &mut buf, |w| {
+                let w = stem(w);
+                if w.len() > 1 && !stop.contains(w) {
+                    v.push(vocab.id(w));
+                }
+            });
             v.sort_unstable();
             v.dedup();
+            v.shrink_to_fit();
             v
         })
         .collect();
-    let mut df = vec![0u32; vocab.len()];
+    let mut df = vec![0u32; vocab.0.len()];
+    drop(vocab);
     for t in &toks {
         for &w in t {
             df[w as usize] += 1;
         }
     }
     let n = model.events.len().max(1) as f64;
-    let idf: Vec<f64> = df.iter().map(|&d| (n / d as f64).ln() + 1.0).collect();
-    let mut postings: HashMap<(chrono::NaiveDate, chrono::NaiveDate, u32), Vec<usize>> =
-        HashMap::new();
-    for (i, t) in toks.iter().enumerate() {
-        // Block by the rarest words that some other event also has: a word
-        // no other event uses can never bring two events together.
-        let mut rare: Vec<u32> = t.iter().copied().filter(|&w| df[w as usize] > 1).collect();
-        rare.sort_by_key(|&w| df[w as usize]);
-        let d = &model.events[i].date;
-        for &w in rare.iter().take(EVENT_KEYS) {
-            postings.entry((d.start, d.end, w)).or_default().push(i);
-        }
-    }
+    let idf: Vec<f32> = df
+        .iter()
+        .map(|&d| ((n / d as f64).ln() + 1.0) as f32)
+        .collect();
+    // Block by the rarest words that some other event also has (a word no
+    // other event uses can never bring two events together), within a date.
+    let keys: Vec<Vec<(chrono::NaiveDate, chrono::NaiveDate, u32)>> = toks
+        .iter()
+        .zip(&model.events)
+        .map(|(t, e)| {
+            let mut rare: Vec<u32> = t.iter().copied().filter(|&w| df[w as usize] > 1).collect();
+            rare.sort_by_key(|&w| (df[w as usize], w));
+            rare.truncate(EVENT_KEYS);
+            rare.into_iter()
+                .map(|w| (e.date.start, e.date.end, w))
+                .collect()
+        })
+        .collect();
     // Weighted overlap with the smaller side: a short report of an event
     // is still that event when a longer one adds detail.
-    let weight = |a: &[u32], b: &[u32]| {
-        let side = |v: &[u32]| v.iter().map(|&w| idf[w as usize]).sum::<f64>();
-        let common: f64 = a
-            .iter()
-            .filter(|w| b.binary_search(w).is_ok())
-            .map(|&w| idf[w as usize])
-            .sum();
-        let small = side(a).min(side(b));
-        if small == 0.0 { 0.0 } else { common / small }
-    };
-    let mut uf = UnionFind((0..model.events.len()).collect());
-    for list in postings
-        .values()
-        .filter(|l| l.len() > 1 && l.len() <= MAX_POSTING)
-    {
-        for (x, &a) in list.iter().enumerate() {
-            for &b in &list[x + 1..] {
-                if uf.find(a) != uf.find(b)
-                    && toks[a].len().min(toks[b].len()) >= 4
-                    && shared(&toks[a], &toks[b]) >= 3
-                    && weight(&toks[a], &toks[b]) >= EVENT_SIMILARITY
-                {
-                    uf.union(a, b);
-                }
-            }
+    let sides: Vec<f32> = toks
+        .iter()
+        .map(|v| v.iter().map(|&w| idf[w as usize]).sum())
+        .collect();
+    link(&keys, |a, b| {
+        let (ta, tb) = (&toks[a], &toks[b]);
+        if ta.len().min(tb.len()) < 4 {
+            return false;
         }
-    }
-    (0..model.events.len()).map(|i| uf.find(i)).collect()
+        let (n, shared) = common_weighted(ta, tb, &idf);
+        let small = sides[a].min(sides[b]);
+        n >= 3 && small > 0.0 && f64::from(shared / small) >= EVENT_SIMILARITY
+    })
 }
 
 /// Gives every event and quote its cluster id and lists the clusters.
@@ -315,56 +379,50 @@ pub fn assign(model: &mut Model) {
     let eg = event_groups(model);
     let qg = quote_groups(model);
     let mut clusters: Vec<Cluster> = Vec::new();
+    // A set, so a quote repeated across thousands of articles costs no
+    // more per member than a pair does.
+    let mut seen: HashSet<(usize, ArticleId)> = HashSet::new();
     let mut make =
-        |groups: &[usize], kind: ClusterKind, ids: Vec<(String, String)>| -> Vec<String> {
+        |groups: &[usize], kind: ClusterKind, member: &dyn Fn(usize) -> (ItemId, ArticleId)| {
             let mut by_root: HashMap<usize, usize> = HashMap::new();
-            let mut seen: HashSet<(usize, &str)> = HashSet::new();
             let mut out = Vec::with_capacity(groups.len());
             for (i, &root) in groups.iter().enumerate() {
                 let c = *by_root.entry(root).or_insert_with(|| {
                     clusters.push(Cluster {
-                        id: format!("c{}", clusters.len()),
+                        id: ClusterId::new(clusters.len()),
                         kind,
                         members: Vec::new(),
                         articles: Vec::new(),
                     });
                     clusters.len() - 1
                 });
-                let (id, article) = &ids[i];
+                let (id, article) = member(i);
                 let cl = &mut clusters[c];
-                cl.members.push(id.clone());
-                // A set, so a quote repeated across thousands of articles
-                // costs no more per member than a pair does.
-                if seen.insert((c, article.as_str())) {
-                    cl.articles.push(article.clone());
+                cl.members.push(id);
+                if seen.insert((c, article)) {
+                    cl.articles.push(article);
                 }
-                out.push(cl.id.clone());
+                out.push(cl.id);
             }
             out
         };
-    let eids = model
-        .events
-        .iter()
-        .map(|e| (e.id.clone(), e.article.clone()))
-        .collect();
-    for (e, c) in model
-        .events
-        .iter_mut()
-        .zip(make(&eg, ClusterKind::Event, eids))
-    {
+    let events = &model.events;
+    let ec = make(&eg, ClusterKind::Event, &|i| {
+        (ItemId::Event(events[i].id), events[i].article)
+    });
+    let quotes = &model.quotes;
+    let qc = make(&qg, ClusterKind::Quote, &|i| {
+        (ItemId::Quote(quotes[i].id), quotes[i].article)
+    });
+    for (e, c) in model.events.iter_mut().zip(ec) {
         e.cluster = c;
     }
-    let qids = model
-        .quotes
-        .iter()
-        .map(|q| (q.id.clone(), q.article.clone()))
-        .collect();
-    for (q, c) in model
-        .quotes
-        .iter_mut()
-        .zip(make(&qg, ClusterKind::Quote, qids))
-    {
+    for (q, c) in model.quotes.iter_mut().zip(qc) {
         q.cluster = c;
+    }
+    for c in &mut clusters {
+        c.members.shrink_to_fit();
+        c.articles.shrink_to_fit();
     }
     model.clusters = clusters;
 }

@@ -2,7 +2,7 @@
 //! from them, with every problem reported against its path.
 
 use crate::aliases::AliasTable;
-use crate::extract::{build_model, parallel_map};
+use crate::extract::{assemble, build_model, extract_document, parallel_map};
 use crate::loader::{self, BUNDLED_ALIASES, Document, LoadIssue};
 use crate::model::Model;
 use std::path::{Path, PathBuf};
@@ -23,24 +23,36 @@ impl Corpus {
     }
 }
 
-/// With no paths: `./data` when it exists, else the bundled corpus.
-pub fn open(paths: &[PathBuf], aliases: Option<&Path>) -> Corpus {
-    let (docs, mut issues, origin) = if paths.is_empty() {
-        let data = Path::new("data");
-        if data.is_dir() {
-            let (d, i) = load_paths(&[data.to_path_buf()]);
-            (d, i, "data/".to_string())
-        } else {
-            (loader::bundled(), Vec::new(), "bundled corpus".to_string())
-        }
-    } else {
-        let (d, i) = load_paths(paths);
+/// What to read: the given paths; with none, `./data` when it exists,
+/// else the bundled corpus.
+enum Source {
+    Files(Vec<PathBuf>),
+    Bundled,
+}
+
+fn source(paths: &[PathBuf]) -> (Source, String) {
+    if !paths.is_empty() {
         let origin = paths
             .iter()
             .map(|p| p.display().to_string())
             .collect::<Vec<_>>()
             .join(" ");
-        (d, i, origin)
+        return (Source::Files(paths.to_vec()), origin);
+    }
+    let data = Path::new("data");
+    if data.is_dir() {
+        (Source::Files(vec![data.to_path_buf()]), "data/".into())
+    } else {
+        (Source::Bundled, "bundled corpus".into())
+    }
+}
+
+/// Opens a corpus with its documents, for the explorer's source pane.
+pub fn open(paths: &[PathBuf], aliases: Option<&Path>) -> Corpus {
+    let (src, origin) = source(paths);
+    let (docs, mut issues) = match src {
+        Source::Files(p) => load_paths(&p),
+        Source::Bundled => (loader::bundled(), Vec::new()),
     };
     let table = load_aliases(paths, aliases, &mut issues);
     let model = build_model(&docs, &table);
@@ -50,6 +62,34 @@ pub fn open(paths: &[PathBuf], aliases: Option<&Path>) -> Corpus {
         issues,
         origin,
     }
+}
+
+/// Builds only the model, for exports and checks: each file is read,
+/// extracted and dropped in one go, so the corpus text is never all held
+/// at once beside the model.
+pub fn open_model(paths: &[PathBuf], aliases: Option<&Path>) -> (Model, Vec<LoadIssue>) {
+    let (src, _) = source(paths);
+    let mut issues = Vec::new();
+    let table = load_aliases(paths, aliases, &mut issues);
+    let parts = match src {
+        Source::Files(p) => {
+            let (files, mut file_issues) = loader::collect_files(&p);
+            let mut parts = Vec::with_capacity(files.len());
+            for r in parallel_map(&files, |_, f| {
+                loader::load_file(f).map(|d| extract_document(&d))
+            }) {
+                match r {
+                    Ok(part) => parts.push(part),
+                    Err(issue) => file_issues.push(issue),
+                }
+            }
+            file_issues.append(&mut issues);
+            issues = file_issues;
+            parts
+        }
+        Source::Bundled => loader::bundled().iter().map(extract_document).collect(),
+    };
+    (assemble(parts, &table), issues)
 }
 
 /// Reads every file under the given paths, in parallel, keeping order.

@@ -1,10 +1,12 @@
 //! Exports: the JSON model (the stable contract) and a markdown briefing.
 
 use crate::loader::LoadIssue;
-use crate::model::{Article, Model};
+use crate::model::{Article, ClusterId, Model};
 use crate::query::{self, Haystack, Query};
 use crate::timeline::{self, Item, ItemRef, date_marker, day_heading};
 use serde::Serialize;
+use std::borrow::Cow;
+use std::io::Write as _;
 
 #[derive(Serialize)]
 struct JsonIssue<'a> {
@@ -20,8 +22,15 @@ struct JsonExport<'a> {
     issues: Vec<JsonIssue<'a>>,
 }
 
-/// The whole model as JSON, with the files that failed to load.
-pub fn to_json(model: &Model, issues: &[LoadIssue]) -> String {
+/// Writes the whole model as JSON, with the files that failed to load,
+/// straight to `out` (never the whole document in memory): compact, or
+/// indented when `pretty`.
+pub fn write_json(
+    model: &Model,
+    issues: &[LoadIssue],
+    out: impl std::io::Write,
+    pretty: bool,
+) -> std::io::Result<()> {
     let issues = issues
         .iter()
         .map(|i| JsonIssue {
@@ -30,15 +39,30 @@ pub fn to_json(model: &Model, issues: &[LoadIssue]) -> String {
             failed: i.failed,
         })
         .collect();
-    serde_json::to_string_pretty(&JsonExport { model, issues }).expect("the model serialises")
+    let doc = JsonExport { model, issues };
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    if pretty {
+        serde_json::to_writer_pretty(&mut out, &doc)?;
+    } else {
+        serde_json::to_writer(&mut out, &doc)?;
+    }
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+/// The whole model as indented JSON, for tests and small corpora.
+pub fn to_json(model: &Model, issues: &[LoadIssue]) -> String {
+    let mut buf = Vec::new();
+    write_json(model, issues, &mut buf, true).expect("writing to memory cannot fail");
+    String::from_utf8(buf).expect("serde_json writes UTF-8")
 }
 
 /// Keeps only what a query selects: events and quotes that match (as
 /// timeline rows, so a cluster is kept or dropped whole), the articles and
 /// actors they use, and their clusters.
-pub fn select(model: &Model, q: &Query) -> Model {
+pub fn select<'m>(model: &'m Model, q: &Query) -> Cow<'m, Model> {
     if q.is_empty() {
-        return model.clone();
+        return Cow::Borrowed(model);
     }
     let items = timeline::build(model);
     let hays: Vec<Haystack> = items.iter().map(|i| Haystack::of(i, model)).collect();
@@ -70,32 +94,32 @@ pub fn select(model: &Model, q: &Query) -> Model {
             .collect(),
         ..Model::default()
     };
-    let used_clusters: std::collections::HashSet<&str> = out
+    let used_clusters: std::collections::HashSet<ClusterId> = out
         .events
         .iter()
-        .map(|e| e.cluster.as_str())
-        .chain(out.quotes.iter().map(|q| q.cluster.as_str()))
+        .map(|e| e.cluster)
+        .chain(out.quotes.iter().map(|q| q.cluster))
         .collect();
     out.clusters = model
         .clusters
         .iter()
-        .filter(|c| used_clusters.contains(c.id.as_str()))
+        .filter(|c| used_clusters.contains(&c.id))
         .cloned()
         .collect();
     let used_actors: std::collections::HashSet<&str> = out
         .events
         .iter()
-        .flat_map(|e| e.actors.iter().map(String::as_str))
+        .flat_map(|e| e.actors.iter().map(|a| &**a))
         .chain(out.quotes.iter().filter_map(|q| q.speaker.as_deref()))
         .collect();
     out.actors = model
         .actors
         .iter()
-        .filter(|a| used_actors.contains(a.id.as_str()))
+        .filter(|a| used_actors.contains(&*a.id))
         .cloned()
         .collect();
     out.articles = model.articles.clone();
-    out
+    Cow::Owned(out)
 }
 
 /// Escapes text from an article so it reads as itself in markdown: no
@@ -243,7 +267,7 @@ fn cites(model: &Model, it: &Item) -> Vec<String> {
         if seen.contains(art) {
             continue;
         }
-        seen.push(art.clone());
+        seen.push(*art);
         if let Some(a) = model.articles.iter().find(|a| &a.id == art) {
             let mut c = citation(a, span);
             if !outlets.is_empty() {

@@ -10,7 +10,9 @@ use crate::aliases::AliasTable;
 use crate::cluster;
 use crate::dates::{DateMention, find_dates};
 use crate::loader::Document;
-use crate::model::{Article, Basis, DateInfo, Event, Model, Quote, Span};
+use crate::model::{
+    Article, ArticleId, Basis, DateInfo, Event, EventId, Model, Quote, QuoteId, Span,
+};
 use crate::quotes::find_quotes;
 use crate::text::{paragraphs, sentences, squash};
 use chrono::NaiveDate;
@@ -25,24 +27,56 @@ struct Extracted {
     names: Vec<NameMention>,
 }
 
+/// One article's record and what was extracted from it, before the
+/// corpus-wide passes. The article id is given when the corpus is assembled.
+pub struct Part {
+    article: Article,
+    found: Extracted,
+}
+
+/// Extracts one document. The document can be dropped afterwards: the part
+/// keeps only what the model needs.
+pub fn extract_document(d: &Document) -> Part {
+    Part {
+        article: article_record(d),
+        found: extract_article(d),
+    }
+}
+
 /// Builds the whole model from loaded documents.
 pub fn build_model(docs: &[Document], aliases: &AliasTable) -> Model {
-    let articles: Vec<Article> = docs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| article_record(i, d))
-        .collect();
-    let extracted = parallel_map(docs, |i, d| extract_article(&articles[i].id, d));
+    assemble(parallel_map(docs, |_, d| extract_document(d)), aliases)
+}
 
-    let names: Vec<NameMention> = extracted
-        .iter()
-        .flat_map(|x| x.names.iter().cloned())
-        .collect();
+/// The corpus-wide passes over extracted articles (in path order): article
+/// ids, one actor table, actors and cited outlets per event and quote,
+/// chronological order and clusters.
+pub fn assemble(parts: Vec<Part>, aliases: &AliasTable) -> Model {
+    let mut articles = Vec::with_capacity(parts.len());
+    let mut extracted = Vec::with_capacity(parts.len());
+    for (i, mut p) in parts.into_iter().enumerate() {
+        p.article.id = ArticleId::new(i);
+        for e in &mut p.found.events {
+            e.article = p.article.id;
+        }
+        for q in &mut p.found.quotes {
+            q.article = p.article.id;
+        }
+        articles.push(p.article);
+        extracted.push(p.found);
+    }
+    let names = distinct_names(
+        extracted
+            .iter_mut()
+            .flat_map(|x| std::mem::take(&mut x.names)),
+    );
     let index = ActorIndex::build(aliases, &names);
     drop(names);
 
     let mut model = Model {
         articles,
+        events: Vec::with_capacity(extracted.iter().map(|x| x.events.len()).sum()),
+        quotes: Vec::with_capacity(extracted.iter().map(|x| x.quotes.len()).sum()),
         ..Model::default()
     };
     let mut mentions = vec![0usize; index.actors.len()];
@@ -77,32 +111,28 @@ pub fn build_model(docs: &[Document], aliases: &AliasTable) -> Model {
     // Actors from the alias file that the corpus never names are noise.
     model.actors.retain(|a| a.mentions > 0);
 
-    let order = |d: &DateInfo, reported: Option<NaiveDate>, art: &str, span: Span| {
-        (d.start, d.end, reported, article_number(art), span.start)
+    let order = |d: &DateInfo, reported: Option<NaiveDate>, art: ArticleId, span: Span| {
+        (d.start, d.end, reported, art, span.start)
     };
     model
         .events
-        .sort_by_key(|e| order(&e.date, e.reported, &e.article, e.span));
+        .sort_by_key(|e| order(&e.date, e.reported, e.article, e.span));
     model
         .quotes
-        .sort_by_key(|q| order(&q.date, q.reported, &q.article, q.span));
+        .sort_by_key(|q| order(&q.date, q.reported, q.article, q.span));
     for (i, e) in model.events.iter_mut().enumerate() {
-        e.id = format!("e{i}");
+        e.id = EventId::new(i);
     }
     for (i, q) in model.quotes.iter_mut().enumerate() {
-        q.id = format!("q{i}");
+        q.id = QuoteId::new(i);
     }
     cluster::assign(&mut model);
     model
 }
 
-fn article_number(id: &str) -> usize {
-    id.trim_start_matches('a').parse().unwrap_or(usize::MAX)
-}
-
-fn article_record(i: usize, d: &Document) -> Article {
+fn article_record(d: &Document) -> Article {
     Article {
-        id: format!("a{i}"),
+        id: Default::default(),
         path: d.path.display().to_string(),
         published: d.meta.published,
         author: d.meta.author.clone(),
@@ -111,6 +141,20 @@ fn article_record(i: usize, d: &Document) -> Article {
         warnings: d.warnings.clone(),
         bytes: d.text.len(),
     }
+}
+
+/// The mentions that can make an actor (those with a kind), each once, in
+/// order of first mention: the actor table depends on nothing else.
+fn distinct_names(all: impl IntoIterator<Item = NameMention>) -> Vec<NameMention> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for m in all {
+        if m.kind.is_some() && !seen.contains(&m) {
+            seen.insert(m.clone());
+            out.push(m);
+        }
+    }
+    out
 }
 
 /// Runs `f` over the items on every core, keeping their order.
@@ -176,7 +220,7 @@ struct Clause {
     date: DateInfo,
 }
 
-fn extract_article(article: &str, doc: &Document) -> Extracted {
+fn extract_article(doc: &Document) -> Extracted {
     let clean = &doc.meta.clean;
     let published = doc.meta.published;
     let mut out = Extracted {
@@ -221,15 +265,15 @@ fn extract_article(article: &str, doc: &Document) -> Extracted {
             }
             for c in split_clauses(text, sent.start, &found, default) {
                 out.events.push(Event {
-                    id: String::new(),
-                    article: article.to_string(),
+                    id: Default::default(),
+                    article: Default::default(),
                     span: c.span,
                     text: squash(&clean[c.span.start..c.span.end]),
                     date: c.date,
                     reported: published,
                     actors: Vec::new(),
                     cites: Vec::new(),
-                    cluster: String::new(),
+                    cluster: Default::default(),
                 });
                 clauses.push(c);
             }
@@ -281,8 +325,8 @@ fn extract_article(article: &str, doc: &Document) -> Extracted {
             .map(|s| clean[s.start..s.end].to_string())
             .unwrap_or_default();
         out.quotes.push(Quote {
-            id: String::new(),
-            article: article.to_string(),
+            id: Default::default(),
+            article: Default::default(),
             span,
             text: squash(&m.text),
             speaker: None,
@@ -290,7 +334,7 @@ fn extract_article(article: &str, doc: &Document) -> Extracted {
             date,
             reported: published,
             cites: Vec::new(),
-            cluster: String::new(),
+            cluster: Default::default(),
         });
         out.quote_context.push((speaker, sentence));
     }
@@ -310,8 +354,8 @@ fn extract_article(article: &str, doc: &Document) -> Extracted {
         };
         out.names.extend(find_names(author));
         out.quotes.push(Quote {
-            id: String::new(),
-            article: article.to_string(),
+            id: Default::default(),
+            article: Default::default(),
             span,
             text: body,
             speaker: None,
@@ -319,11 +363,12 @@ fn extract_article(article: &str, doc: &Document) -> Extracted {
             date: DateInfo::day(d, Basis::Stated),
             reported: published,
             cites: Vec::new(),
-            cluster: String::new(),
+            cluster: Default::default(),
         });
         out.quote_context
             .push((Some(author.clone()), String::new()));
     }
+    out.names = distinct_names(std::mem::take(&mut out.names));
     out
 }
 

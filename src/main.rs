@@ -1,7 +1,9 @@
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
-use dateline::corpus::{self, Corpus};
+use dateline::corpus;
 use dateline::export::{self, Selection};
+use dateline::loader::LoadIssue;
+use dateline::model::Model;
 use dateline::query::{self, Haystack, Query};
 use dateline::timeline;
 use std::io::Write;
@@ -43,6 +45,9 @@ enum Command {
         /// Write here instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Indent the JSON for reading (default: compact).
+        #[arg(long)]
+        pretty: bool,
     },
     /// One line per article and every loader warning; exit code 1 if any file failed.
     Check { paths: Vec<PathBuf> },
@@ -76,42 +81,46 @@ fn run(cli: Cli) -> Result<i32> {
             from,
             to,
             output,
+            pretty,
         }) => {
-            let c = corpus::open(&paths, aliases);
-            report_issues(&c);
+            let (model, issues) = corpus::open_model(&paths, aliases);
+            report_issues(&model, &issues);
             let mut q = Query::parse(filter.as_deref().unwrap_or(""));
             if let Some(e) = q.errors.first() {
                 anyhow::bail!("--filter: {e}");
             }
             q.from = from.or(q.from);
             q.to = to.or(q.to);
-            let text = match format {
-                Format::Json => export::to_json(&export::select(&c.model, &q), &c.issues),
+            match format {
+                Format::Json => {
+                    let chosen = export::select(&model, &q);
+                    write_out(output, |w| export::write_json(&chosen, &issues, w, pretty))?;
+                }
                 Format::Markdown => {
-                    let items = timeline::build(&c.model);
+                    let items = timeline::build(&model);
                     let hays: Vec<Haystack> =
-                        items.iter().map(|i| Haystack::of(i, &c.model)).collect();
-                    let keep = query::filter(&c.model, &items, &hays, &q, false);
+                        items.iter().map(|i| Haystack::of(i, &model)).collect();
+                    let keep = query::filter(&model, &items, &hays, &q, false);
                     let chosen: Vec<&timeline::Item> = keep.iter().map(|&i| &items[i]).collect();
                     let sel = Selection {
                         filter: filter.unwrap_or_default(),
                         from: q.from,
                         to: q.to,
                     };
-                    export::to_markdown(&c.model, &chosen, &sel)
+                    let text = export::to_markdown(&model, &chosen, &sel);
+                    write_out(output, |w| w.write_all(text.as_bytes()))?;
                 }
-            };
-            write_out(output, &text)?;
+            }
             Ok(0)
         }
         Some(Command::Check { paths }) => {
-            let c = corpus::open(&paths, aliases);
-            print!("{}", dateline::check::report(&c));
-            Ok(i32::from(c.failed()))
+            let (model, issues) = corpus::open_model(&paths, aliases);
+            print!("{}", dateline::check::report(&model, &issues));
+            Ok(i32::from(issues.iter().any(|i| i.failed)))
         }
         None => {
             let c = corpus::open(&cli.paths, aliases);
-            report_issues(&c);
+            report_issues(&c.model, &c.issues);
             if cli.mouse {
                 dateline::app::run_with(c, true)
             } else {
@@ -121,23 +130,27 @@ fn run(cli: Cli) -> Result<i32> {
     }
 }
 
-fn report_issues(c: &Corpus) {
-    for i in &c.issues {
+fn report_issues(model: &Model, issues: &[LoadIssue]) {
+    for i in issues {
         eprintln!("dateline: {i}");
     }
-    for a in &c.model.articles {
+    for a in &model.articles {
         for w in &a.warnings {
             eprintln!("dateline: {}: {w}", a.path);
         }
     }
 }
 
-fn write_out(output: Option<PathBuf>, text: &str) -> Result<()> {
+/// Writes an export to standard output, or atomically to `output`. A
+/// closed pipe (`| head`) is not an error.
+fn write_out(
+    output: Option<PathBuf>,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
     match output {
         None => {
             let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes())?;
-            out.flush().or_else(|e| {
+            fill(&mut out).and_then(|()| out.flush()).or_else(|e| {
                 if e.kind() == std::io::ErrorKind::BrokenPipe {
                     Ok(())
                 } else {
@@ -146,7 +159,7 @@ fn write_out(output: Option<PathBuf>, text: &str) -> Result<()> {
             })?;
         }
         Some(path) => {
-            dateline::fsutil::write_atomic(&path, text.as_bytes())
+            dateline::fsutil::write_atomic_with(&path, |f| fill(f))
                 .with_context(|| format!("cannot write {}", path.display()))?;
             eprintln!("dateline: wrote {}", path.display());
         }

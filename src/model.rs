@@ -4,7 +4,100 @@
 //! the fields and other tools (and the evaluation) read them.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+use std::sync::Arc;
+
+/// A positional id: the n-th article, event, quote or cluster of a model,
+/// written with its letter (`a0`, `e12`, `q3`, `c7`) in JSON and on screen.
+/// Four bytes, no allocation: a model holds hundreds of thousands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Id<const P: char>(pub u32);
+
+pub type ArticleId = Id<'a'>;
+pub type EventId = Id<'e'>;
+pub type QuoteId = Id<'q'>;
+pub type ClusterId = Id<'c'>;
+
+/// An actor id or an outlet name: shared, since thousands of events name
+/// the same few.
+pub type Name = Arc<str>;
+
+impl<const P: char> Id<P> {
+    pub fn new(index: usize) -> Self {
+        Id(u32::try_from(index).expect("fewer than 2^32 items"))
+    }
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl<const P: char> fmt::Display for Id<P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{P}{}", self.0)
+    }
+}
+
+impl<const P: char> PartialEq<&str> for Id<P> {
+    fn eq(&self, other: &&str) -> bool {
+        other
+            .strip_prefix(P)
+            .and_then(|n| n.parse::<u32>().ok())
+            .is_some_and(|n| n == self.0)
+    }
+}
+
+impl<const P: char> Serialize for Id<P> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de, const P: char> Deserialize<'de> for Id<P> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.strip_prefix(P)
+            .and_then(|n| n.parse().ok())
+            .map(Id)
+            .ok_or_else(|| serde::de::Error::custom(format!("expected an id like {P}12, got {s}")))
+    }
+}
+
+/// A cluster member: an event or a quote, written by its id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ItemId {
+    Event(EventId),
+    Quote(QuoteId),
+}
+
+impl fmt::Display for ItemId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ItemId::Event(e) => e.fmt(f),
+            ItemId::Quote(q) => q.fmt(f),
+        }
+    }
+}
+
+impl Serialize for ItemId {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for ItemId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        let n = |rest: &str| rest.parse::<u32>().ok();
+        match s.split_at_checked(1) {
+            Some(("e", rest)) if n(rest).is_some() => Ok(ItemId::Event(Id(n(rest).unwrap_or(0)))),
+            Some(("q", rest)) if n(rest).is_some() => Ok(ItemId::Quote(Id(n(rest).unwrap_or(0)))),
+            _ => Err(serde::de::Error::custom(format!(
+                "expected an event or quote id like e3 or q7, got {s}"
+            ))),
+        }
+    }
+}
 
 /// A byte range `[start, end)` into the original file, so that
 /// `file[start..end]` is exactly the text an event or quote came from.
@@ -94,7 +187,7 @@ impl DateInfo {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// Stable within one load: `a0`, `a1`, ... in path order.
-    pub id: String,
+    pub id: ArticleId,
     pub path: String,
     pub published: Option<NaiveDate>,
     pub author: Option<String>,
@@ -114,7 +207,7 @@ pub enum ActorKind {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Actor {
-    pub id: String,
+    pub id: Name,
     pub name: String,
     pub kind: ActorKind,
     pub aliases: Vec<String>,
@@ -125,35 +218,35 @@ pub struct Actor {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
-    pub id: String,
-    pub article: String,
+    pub id: EventId,
+    pub article: ArticleId,
     pub span: Span,
     pub text: String,
     pub date: DateInfo,
     /// The date the article reporting this event was published.
     pub reported: Option<NaiveDate>,
-    pub actors: Vec<String>,
+    pub actors: Vec<Name>,
     /// Outlets this event is attributed to ("Axios reported").
-    pub cites: Vec<String>,
-    pub cluster: String,
+    pub cites: Vec<Name>,
+    pub cluster: ClusterId,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
-    pub id: String,
-    pub article: String,
+    pub id: QuoteId,
+    pub article: ArticleId,
     pub span: Span,
     /// The quoted words, without the quotation marks.
     pub text: String,
     /// The actor id of the speaker, when the speaker is a named actor.
-    pub speaker: Option<String>,
+    pub speaker: Option<Name>,
     /// The speaker as the article names them ("one source", "Trump");
     /// a pronoun is replaced by the name it refers to.
     pub speaker_text: Option<String>,
     pub date: DateInfo,
     pub reported: Option<NaiveDate>,
-    pub cites: Vec<String>,
-    pub cluster: String,
+    pub cites: Vec<Name>,
+    pub cluster: ClusterId,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -166,12 +259,12 @@ pub enum ClusterKind {
 /// The same event or quote as seen in one or more articles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cluster {
-    pub id: String,
+    pub id: ClusterId,
     pub kind: ClusterKind,
     /// Event or quote ids, in chronological then article order.
-    pub members: Vec<String>,
+    pub members: Vec<ItemId>,
     /// Distinct article ids that carry a member.
-    pub articles: Vec<String>,
+    pub articles: Vec<ArticleId>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -181,4 +274,24 @@ pub struct Model {
     pub events: Vec<Event>,
     pub quotes: Vec<Quote>,
     pub clusters: Vec<Cluster>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_written_with_their_letter_and_read_back() {
+        let e = EventId::new(12);
+        assert_eq!(e.to_string(), "e12");
+        assert_eq!(serde_json::to_string(&e).unwrap(), "\"e12\"");
+        assert_eq!(serde_json::from_str::<EventId>("\"e12\"").unwrap(), e);
+        assert!(serde_json::from_str::<EventId>("\"q12\"").is_err());
+        assert!(e == "e12" && e != "e1" && e != "q12");
+        let members = vec![ItemId::Event(Id(3)), ItemId::Quote(Id(7))];
+        let json = serde_json::to_string(&members).unwrap();
+        assert_eq!(json, r#"["e3","q7"]"#);
+        assert_eq!(serde_json::from_str::<Vec<ItemId>>(&json).unwrap(), members);
+        assert!(serde_json::from_str::<ItemId>("\"c3\"").is_err());
+    }
 }

@@ -2,7 +2,9 @@
 //! articles is one row), in chronological order, with everything a view
 //! or filter needs already worked out.
 
-use crate::model::{ClusterKind, DateInfo, Model, Precision, Span};
+use crate::model::{
+    ArticleId, ClusterKind, DateInfo, EventId, ItemId, Model, Name, Precision, QuoteId, Span,
+};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -26,7 +28,7 @@ pub struct Item {
     pub actors: Vec<usize>,
     pub speaker: Option<String>,
     /// Outlets cited or publishing, for `#outlet` filters.
-    pub outlets: Vec<String>,
+    pub outlets: Vec<Name>,
     /// Every member of the cluster, representative first.
     pub members: Vec<ItemRef>,
     /// Distinct articles carrying the cluster: the corroborating sources.
@@ -61,41 +63,39 @@ pub fn day_heading(d: chrono::NaiveDate) -> String {
 /// Builds the timeline rows. An event whose words are mostly one quotation
 /// is shown as that quotation; the rest are shown as events.
 pub fn build(model: &Model) -> Vec<Item> {
-    let art_index: HashMap<&str, usize> = model
+    // Ids are positions in a whole model, but not in a selection of one.
+    let art_index: HashMap<ArticleId, usize> = model
         .articles
         .iter()
         .enumerate()
-        .map(|(i, a)| (a.id.as_str(), i))
+        .map(|(i, a)| (a.id, i))
         .collect();
     let actor_index: HashMap<&str, usize> = model
         .actors
         .iter()
         .enumerate()
-        .map(|(i, a)| (a.id.as_str(), i))
+        .map(|(i, a)| (&*a.id, i))
         .collect();
-    let ev_index: HashMap<&str, usize> = model
+    let ev_index: HashMap<EventId, usize> = model
         .events
         .iter()
         .enumerate()
-        .map(|(i, e)| (e.id.as_str(), i))
+        .map(|(i, e)| (e.id, i))
         .collect();
-    let q_index: HashMap<&str, usize> = model
+    let q_index: HashMap<QuoteId, usize> = model
         .quotes
         .iter()
         .enumerate()
-        .map(|(i, q)| (q.id.as_str(), i))
+        .map(|(i, q)| (q.id, i))
         .collect();
 
     // Quote spans per article, to tell events that are really quotations.
-    let mut quote_spans: HashMap<&str, Vec<Span>> = HashMap::new();
+    let mut quote_spans: HashMap<ArticleId, Vec<Span>> = HashMap::new();
     for q in &model.quotes {
-        quote_spans
-            .entry(q.article.as_str())
-            .or_default()
-            .push(q.span);
+        quote_spans.entry(q.article).or_default().push(q.span);
     }
-    let mostly_quote = |article: &str, span: Span| {
-        quote_spans.get(article).is_some_and(|spans| {
+    let mostly_quote = |article: ArticleId, span: Span| {
+        quote_spans.get(&article).is_some_and(|spans| {
             spans.iter().any(|q| {
                 let common = q.end.min(span.end).saturating_sub(q.start.max(span.start));
                 common * 10 >= span.len() * 6
@@ -108,9 +108,14 @@ pub fn build(model: &Model) -> Vec<Item> {
         let members: Vec<ItemRef> = c
             .members
             .iter()
-            .filter_map(|id| match c.kind {
-                ClusterKind::Event => ev_index.get(id.as_str()).map(|&i| ItemRef::Event(i)),
-                ClusterKind::Quote => q_index.get(id.as_str()).map(|&i| ItemRef::Quote(i)),
+            .filter_map(|id| match (c.kind, id) {
+                (ClusterKind::Event, ItemId::Event(e)) => {
+                    ev_index.get(e).map(|&i| ItemRef::Event(i))
+                }
+                (ClusterKind::Quote, ItemId::Quote(q)) => {
+                    q_index.get(q).map(|&i| ItemRef::Quote(i))
+                }
+                _ => None,
             })
             .collect();
         let Some(&first) = members.first() else {
@@ -119,7 +124,7 @@ pub fn build(model: &Model) -> Vec<Item> {
         if let ItemRef::Event(i) = first {
             let e = &model.events[i];
             if members.iter().all(|m| match m {
-                ItemRef::Event(j) => mostly_quote(&model.events[*j].article, model.events[*j].span),
+                ItemRef::Event(j) => mostly_quote(model.events[*j].article, model.events[*j].span),
                 _ => false,
             }) && !e.text.is_empty()
             {
@@ -153,33 +158,32 @@ pub fn build(model: &Model) -> Vec<Item> {
         let mut sources: Vec<usize> = c
             .articles
             .iter()
-            .filter_map(|a| art_index.get(a.as_str()).copied())
+            .filter_map(|a| art_index.get(a).copied())
             .collect();
         sources.sort_unstable();
-        let mut outlets: Vec<String> = Vec::new();
+        let mut outlets: Vec<Name> = Vec::new();
         let mut actors: Vec<usize> = Vec::new();
         for m in &members {
             let (cites, ids, art) = match *m {
                 ItemRef::Event(i) => {
                     let e = &model.events[i];
-                    (&e.cites, e.actors.clone(), &e.article)
+                    (&e.cites, e.actors.clone(), e.article)
                 }
                 ItemRef::Quote(i) => {
                     let q = &model.quotes[i];
-                    (&q.cites, q.speaker.iter().cloned().collect(), &q.article)
+                    (&q.cites, q.speaker.iter().cloned().collect(), q.article)
                 }
             };
-            for o in cites.iter().chain(
-                art_index
-                    .get(art.as_str())
-                    .and_then(|&a| model.articles[a].outlet.as_ref()),
-            ) {
-                if !outlets.contains(o) {
-                    outlets.push(o.clone());
+            let published_by = art_index
+                .get(&art)
+                .and_then(|&a| model.articles[a].outlet.as_deref());
+            for o in cites.iter().map(|o| &**o).chain(published_by) {
+                if !outlets.iter().any(|x| &**x == o) {
+                    outlets.push(o.into());
                 }
             }
-            for id in ids {
-                if let Some(&a) = actor_index.get(id.as_str())
+            for id in ids.iter() {
+                if let Some(&a) = actor_index.get(&**id)
                     && !actors.contains(&a)
                 {
                     actors.push(a);
@@ -189,7 +193,7 @@ pub fn build(model: &Model) -> Vec<Item> {
         let (date, article, span, text, speaker) = match rep {
             ItemRef::Event(i) => {
                 let e = &model.events[i];
-                (e.date, e.article.as_str(), e.span, e.text.clone(), None)
+                (e.date, e.article, e.span, e.text.clone(), None)
             }
             ItemRef::Quote(i) => {
                 let q = &model.quotes[i];
@@ -199,7 +203,7 @@ pub fn build(model: &Model) -> Vec<Item> {
                     .unwrap_or_else(|| "unattributed".into());
                 (
                     q.date,
-                    q.article.as_str(),
+                    q.article,
                     q.span,
                     format!("{who}: “{}”", q.text),
                     q.speaker_text.clone(),
@@ -211,7 +215,7 @@ pub fn build(model: &Model) -> Vec<Item> {
         items.push(Item {
             what: rep,
             date,
-            article: art_index.get(article).copied().unwrap_or(0),
+            article: art_index.get(&article).copied().unwrap_or(0),
             span,
             text,
             actors,

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use dateline::corpus;
-use dateline::model::{Basis, Model, Precision};
+use dateline::model::{ArticleId, Basis, ClusterId, ItemId, Model, Precision};
 use std::path::PathBuf;
 
 fn model() -> Model {
@@ -12,11 +12,27 @@ fn model() -> Model {
     c.model
 }
 
+#[test]
+fn the_export_path_builds_the_same_model_as_the_explorer() {
+    let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+    let (lean, issues) = corpus::open_model(std::slice::from_ref(&data), None);
+    assert!(issues.is_empty(), "{issues:?}");
+    assert_eq!(lean, model());
+    let mut compact = Vec::new();
+    dateline::export::write_json(&lean, &issues, &mut compact, false).unwrap();
+    let compact: serde_json::Value = serde_json::from_slice(&compact).unwrap();
+    let pretty: serde_json::Value =
+        serde_json::from_str(&dateline::export::to_json(&lean, &issues)).unwrap();
+    assert_eq!(compact, pretty);
+    assert_eq!(compact["events"][0]["id"], "e0");
+    assert!(compact["clusters"][0]["members"][0].is_string());
+}
+
 fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, d).unwrap()
 }
 
-fn article_of(m: &Model, id: &str) -> String {
+fn article_of(m: &Model, id: ArticleId) -> String {
     let a = m.articles.iter().find(|a| a.id == id).unwrap();
     std::path::Path::new(&a.path)
         .file_name()
@@ -59,7 +75,7 @@ fn the_monday_call_is_dated_monday_march_2() {
         );
         assert_eq!(e.date.basis, Basis::Relative);
         assert!(
-            e.actors.contains(&"benjamin-netanyahu".to_string()),
+            e.actors.iter().any(|a| &**a == "benjamin-netanyahu"),
             "{:?}",
             e.actors
         );
@@ -165,25 +181,25 @@ fn outlets_are_cited_not_actors() {
         .iter()
         .find(|e| e.text.contains("told Newsmax"))
         .unwrap();
-    assert_eq!(e.cites, vec!["Newsmax"]);
+    assert_eq!(e.cites, vec!["Newsmax".into()]);
     let e = m
         .events
         .iter()
         .find(|e| e.text.starts_with("Operatives from Iran's Ministry"))
         .unwrap();
     assert!(
-        e.cites.contains(&"The New York Times".to_string()),
+        e.cites.iter().any(|c| &**c == "The New York Times"),
         "{:?}",
         e.cites
     );
 }
 
-fn cluster_articles(m: &Model, cluster: &str) -> Vec<String> {
+fn cluster_articles(m: &Model, cluster: ClusterId) -> Vec<String> {
     let c = m.clusters.iter().find(|c| c.id == cluster).unwrap();
     let mut v: Vec<String> = c
         .articles
         .iter()
-        .map(|a| article_of(m, a)[..3].to_string())
+        .map(|&a| article_of(m, a)[..3].to_string())
         .collect();
     v.sort();
     v
@@ -200,7 +216,7 @@ fn the_same_quote_in_two_articles_is_one_cluster() {
                 .starts_with("They know we are not talking to the Iranians")
         })
         .unwrap();
-    assert_eq!(cluster_articles(&m, &q.cluster), vec!["000", "001"]);
+    assert_eq!(cluster_articles(&m, q.cluster), vec!["000", "001"]);
     let q = m
         .quotes
         .iter()
@@ -211,7 +227,7 @@ fn the_same_quote_in_two_articles_is_one_cluster() {
         c.members.iter().any(|id| m
             .quotes
             .iter()
-            .any(|x| &x.id == id && x.text.contains("bulls**t"))),
+            .any(|x| ItemId::Quote(x.id) == *id && x.text.contains("bulls**t"))),
         "the two wordings are one quote"
     );
 }
@@ -227,7 +243,7 @@ fn the_geneva_envoy_statement_is_one_cluster_of_three() {
                 .contains("Iran's envoy to the United Nations in Geneva")
         })
         .unwrap();
-    assert_eq!(cluster_articles(&m, &e.cluster), vec!["002", "003", "004"]);
+    assert_eq!(cluster_articles(&m, e.cluster), vec!["002", "003", "004"]);
 }
 
 #[test]

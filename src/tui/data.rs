@@ -1,7 +1,7 @@
 //! The corpus and what the explorer derives from it once at start.
 
 use crate::corpus::Corpus;
-use crate::model::Span;
+use crate::model::{ArticleId, Span};
 use crate::query::Haystack;
 use crate::timeline::{self, Item, ItemRef};
 use std::collections::HashMap;
@@ -12,7 +12,7 @@ pub struct Data {
     pub corpus: Corpus,
     pub items: Vec<Item>,
     pub hays: Vec<Haystack>,
-    art_index: HashMap<String, usize>,
+    art_index: HashMap<ArticleId, usize>,
 }
 
 impl Data {
@@ -27,7 +27,7 @@ impl Data {
             .articles
             .iter()
             .enumerate()
-            .map(|(i, a)| (a.id.clone(), i))
+            .map(|(i, a)| (a.id, i))
             .collect();
         Data {
             corpus,

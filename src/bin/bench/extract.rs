@@ -1,95 +1,96 @@
-//! extract: `corpus::open` + JSON export of 1,000 and 10,000 articles,
-//! each size in a child process of its own so that its peak is its own.
+//! extract: the JSON export of 1,000 and 10,000 synthetic articles, run
+//! exactly as `dateline export DIR -o FILE` runs it, each run in a child
+//! process of its own so that its peak memory is its own; then one more
+//! child that times each stage and counts the bytes each holds.
 
 use crate::util::*;
 use crate::world::World;
 use dateline::aliases::AliasTable;
 use dateline::loader::{self, RawText};
-use dateline::timeline;
-use dateline::{corpus, export, extract};
+use dateline::model::{ClusterId, ItemId};
+use dateline::query::Query;
+use dateline::{cluster, corpus, export, extract, fsutil, timeline};
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-pub fn child_extract(n: usize, max_runs: usize) {
-    let w = World::new();
-    let dir = TempDir::new(&n.to_string());
-    let bytes = write_corpus(&w, &dir.0, n);
-    let hwm_before = vm_hwm_kb();
-    let paths = [dir.0.clone()];
-    let mut times = Vec::new();
-    let mut counts = (0, 0, 0, 0, 0);
-    let budget = Instant::now();
-    for _ in 0..max_runs {
-        let t = Instant::now();
-        let c = corpus::open(&paths, None);
-        let json = export::to_json(&c.model, &c.issues);
-        let dt = t.elapsed();
-        counts = (
-            c.model.events.len(),
-            c.model.quotes.len(),
-            c.model.clusters.len(),
-            c.model.actors.len(),
-            json.len(),
-        );
-        drop(json);
-        drop(c);
-        times.push(dt);
-        eprintln!("  {n} articles: run {} took {:.2} s", times.len(), secs(dt));
-        if budget.elapsed() > Duration::from_secs(40) {
-            break;
-        }
-    }
-    let hwm = vm_hwm_kb();
-
-    // Stage breakdown, one more pass: load / build_model / timeline / to_json.
+/// One export, as the command does it: model only, streamed JSON, atomic
+/// write.
+pub fn child_export(dir: &Path, out: &Path) {
     let t = Instant::now();
-    let (docs, issues) = corpus::load_paths(&paths);
-    let load = t.elapsed();
-    let (table, _) = AliasTable::parse(loader::BUNDLED_ALIASES);
-    let t = Instant::now();
-    let model = extract::build_model(&docs, &table);
-    let build = t.elapsed();
-    let t = Instant::now();
-    let mut m2 = model.clone();
-    let clone = t.elapsed();
-    let t = Instant::now();
-    dateline::cluster::assign(&mut m2);
-    let cluster = t.elapsed();
-    drop(m2);
-    let t = Instant::now();
-    let json = export::to_json(&model, &issues);
-    let tojson = t.elapsed();
-    let t = Instant::now();
-    let items = timeline::build(&model);
-    let tl = t.elapsed();
-
+    let (model, issues) = corpus::open_model(&[dir.to_path_buf()], None);
+    let chosen = export::select(&model, &Query::default());
+    fsutil::write_atomic_with(out, |f| export::write_json(&chosen, &issues, f, false))
+        .expect("write the export");
+    let dt = t.elapsed();
+    let json = std::fs::metadata(out).map_or(0, |m| m.len());
     println!(
-        "RESULT n={n} bytes={bytes} runs={} median={} events={} quotes={} clusters={} actors={} \
-         json={} hwm_kb={hwm} hwm_before_kb={hwm_before} load={} build={} cluster={} clone={} \
-         to_json={} timeline={} items={}",
-        times.len(),
-        secs(median(times)),
-        counts.0,
-        counts.1,
-        counts.2,
-        counts.3,
-        counts.4.max(json.len()),
-        secs(load),
-        secs(build),
-        secs(cluster),
-        secs(clone),
-        secs(tojson),
-        secs(tl),
-        items.len(),
+        "RESULT seconds={} hwm_kb={} events={} quotes={} clusters={} actors={} json={json}",
+        secs(dt),
+        vm_hwm_kb(),
+        model.events.len(),
+        model.quotes.len(),
+        model.clusters.len(),
+        model.actors.len(),
     );
 }
 
-pub fn run_child(n: usize, runs: usize) -> HashMap<String, String> {
+/// The stages one by one, with the bytes held after each (and at most
+/// during it), counted by the benchmark's allocator.
+pub fn child_stages(dir: &Path) {
+    let mb = |b: usize| b as f64 / 1e6;
+    let (table, _) = AliasTable::parse(loader::BUNDLED_ALIASES);
+    let (files, _) = loader::collect_files(&[dir.to_path_buf()]);
+    Counting::reset_peak();
+    let base = Counting::live();
+    let t = Instant::now();
+    let parts = extract::parallel_map(&files, |_, f| {
+        loader::load_file(f).map(|d| extract::extract_document(&d))
+    });
+    let parts: Vec<extract::Part> = parts.into_iter().filter_map(Result::ok).collect();
+    let read = t.elapsed();
+    let (read_live, read_peak) = (Counting::live() - base, Counting::peak() - base);
+    Counting::reset_peak();
+    let t = Instant::now();
+    let mut model = extract::assemble(parts, &table);
+    let assemble = t.elapsed();
+    let (model_live, assemble_peak) = (Counting::live() - base, Counting::peak() - base);
+    Counting::reset_peak();
+    let t = Instant::now();
+    cluster::assign(&mut model);
+    let cluster = t.elapsed();
+    let cluster_peak = Counting::peak() - base;
+    Counting::reset_peak();
+    let t = Instant::now();
+    export::write_json(&model, &[], std::io::sink(), false).expect("write to a sink");
+    let json = t.elapsed();
+    let json_peak = Counting::peak() - base;
+    let t = Instant::now();
+    let items = timeline::build(&model);
+    let tl = t.elapsed();
+    println!(
+        "RESULT read={} assemble={} cluster={} json={} timeline={} items={} \
+         read_live={} read_peak={} model={} assemble_peak={} cluster_peak={} json_peak={}",
+        secs(read),
+        secs(assemble),
+        secs(cluster),
+        secs(json),
+        secs(tl),
+        items.len(),
+        mb(read_live),
+        mb(read_peak),
+        mb(model_live),
+        mb(assemble_peak),
+        mb(cluster_peak),
+        mb(json_peak),
+    );
+}
+
+fn run_child(args: &[&str]) -> HashMap<String, String> {
     let exe = std::env::current_exe().expect("own path");
     let out = Command::new(exe)
-        .args(["--child-extract", &n.to_string(), &runs.to_string()])
+        .args(args)
         .stderr(Stdio::inherit())
         .output()
         .expect("run child");
@@ -97,7 +98,7 @@ pub fn run_child(n: usize, runs: usize) -> HashMap<String, String> {
     let line = text
         .lines()
         .find(|l| l.starts_with("RESULT "))
-        .unwrap_or_else(|| panic!("child for {n} articles failed: {text}"));
+        .unwrap_or_else(|| panic!("child {args:?} failed: {text}"));
     line["RESULT ".len()..]
         .split_whitespace()
         .filter_map(|kv| kv.split_once('='))
@@ -105,18 +106,65 @@ pub fn run_child(n: usize, runs: usize) -> HashMap<String, String> {
         .collect()
 }
 
-pub fn bench_extract() {
-    let sizes = [(1_000usize, 3usize), (10_000, 3)];
-    let mut res = Vec::new();
-    for (n, runs) in sizes {
-        eprintln!("extract: {n} articles ...");
-        res.push(run_child(n, runs));
+fn num(r: &HashMap<String, String>, k: &str) -> f64 {
+    r.get(k).and_then(|v| v.parse().ok()).unwrap_or(f64::NAN)
+}
+
+/// One corpus size: its runs (median time, worst peak) and its stages.
+struct Size {
+    n: usize,
+    bytes: f64,
+    runs: usize,
+    seconds: f64,
+    peak: f64,
+    last: HashMap<String, String>,
+    stages: HashMap<String, String>,
+}
+
+fn measure(w: &World, n: usize, max_runs: usize) -> Size {
+    let dir = TempDir::new(&n.to_string());
+    let corpus = dir.0.join("corpus");
+    std::fs::create_dir_all(&corpus).expect("corpus dir");
+    let bytes = write_corpus(w, &corpus, n) as f64;
+    let out = dir.0.join("export.json");
+    let (mut times, mut peak, mut last) = (Vec::new(), 0.0f64, HashMap::new());
+    let budget = Instant::now();
+    for run in 1..=max_runs {
+        let r = run_child(&[
+            "--child-export",
+            &corpus.display().to_string(),
+            &out.display().to_string(),
+        ]);
+        let t = num(&r, "seconds");
+        eprintln!("  {n} articles: run {run} took {t:.2} s");
+        times.push(Duration::from_secs_f64(t));
+        peak = peak.max(num(&r, "hwm_kb") * 1024.0);
+        last = r;
+        if budget.elapsed() > Duration::from_secs(40) {
+            break;
+        }
     }
-    let f = |r: &HashMap<String, String>, k: &str| -> f64 {
-        r.get(k).and_then(|v| v.parse().ok()).unwrap_or(f64::NAN)
-    };
+    let stages = run_child(&["--child-stages", &corpus.display().to_string()]);
+    Size {
+        n,
+        bytes,
+        runs: times.len(),
+        seconds: secs(median(times)),
+        peak,
+        last,
+        stages,
+    }
+}
+
+pub fn bench_extract() {
+    let w = World::new();
+    let mut res = Vec::new();
+    for (n, runs) in [(1_000usize, 3usize), (10_000, 3)] {
+        eprintln!("extract: {n} articles ...");
+        res.push(measure(&w, n, runs));
+    }
     println!();
-    println!("== extract: corpus::open + export::to_json (median of runs) ==");
+    println!("== export: `dateline export DIR -o FILE` as the command runs it (median of runs) ==");
     println!(
         "{:>9} {:>8} {:>5} {:>9} {:>8} {:>8} {:>8} {:>8} {:>9} {:>10} {:>8}",
         "articles",
@@ -132,51 +180,53 @@ pub fn bench_extract() {
         "peak/MB"
     );
     for r in &res {
-        let bytes = f(r, "bytes");
-        let hwm = f(r, "hwm_kb") * 1024.0;
         println!(
             "{:>9} {:>8.2} {:>5} {:>9.3} {:>8.2} {:>8} {:>8} {:>8} {:>9.1} {:>10.1} {:>7.2}x",
-            f(r, "n"),
-            bytes / 1e6,
-            f(r, "runs"),
-            f(r, "median"),
-            bytes / 1e6 / f(r, "median"),
-            f(r, "events"),
-            f(r, "quotes"),
-            f(r, "clusters"),
-            f(r, "json") / 1e6,
-            hwm / 1e6,
-            hwm / bytes,
+            r.n,
+            r.bytes / 1e6,
+            r.runs,
+            r.seconds,
+            r.bytes / 1e6 / r.seconds,
+            num(&r.last, "events"),
+            num(&r.last, "quotes"),
+            num(&r.last, "clusters"),
+            num(&r.last, "json") / 1e6,
+            r.peak / 1e6,
+            r.peak / r.bytes,
         );
     }
     println!();
-    println!("stage breakdown (one extra pass each, seconds):");
+    println!("stages (one more run; seconds, and MB held after / at most during each):");
     println!(
-        "{:>9} {:>9} {:>12} {:>14} {:>9} {:>15} {:>10}",
-        "articles", "load", "build_model", "(cluster only)", "to_json", "timeline::build", "items"
+        "{:>9} {:>18} {:>22} {:>16} {:>16} {:>10}",
+        "articles",
+        "read+extract",
+        "assemble (->model)",
+        "(cluster only)",
+        "write JSON",
+        "timeline"
     );
     for r in &res {
+        let s = &r.stages;
         println!(
-            "{:>9} {:>9.3} {:>12.3} {:>14.3} {:>9.3} {:>15.3} {:>10}",
-            f(r, "n"),
-            f(r, "load"),
-            f(r, "build"),
-            f(r, "cluster"),
-            f(r, "to_json"),
-            f(r, "timeline"),
-            f(r, "items"),
+            "{:>9} {:>6.2}s {:>4.0}/{:<5.0} {:>6.2}s {:>6.0}/{:<6.0} {:>6.2}s {:>7.0} {:>6.2}s {:>7.0} {:>9.2}s",
+            r.n,
+            num(s, "read"),
+            num(s, "read_live"),
+            num(s, "read_peak"),
+            num(s, "assemble"),
+            num(s, "model"),
+            num(s, "assemble_peak"),
+            num(s, "cluster"),
+            num(s, "cluster_peak"),
+            num(s, "json"),
+            num(s, "json_peak"),
+            num(s, "timeline"),
         );
     }
-    println!(
-        "(process peak before loading, corpus already written: {:.1} MB / {:.1} MB)",
-        f(&res[0], "hwm_before_kb") / 1024.0,
-        f(&res[1], "hwm_before_kb") / 1024.0
-    );
     let (a, b) = (&res[0], &res[1]);
-    let scale = (f(b, "median") / f(a, "median")) / (f(b, "bytes") / f(a, "bytes"));
-    let t10 = f(b, "median");
-    let peak =
-        (f(a, "hwm_kb") * 1024.0 / f(a, "bytes")).max(f(b, "hwm_kb") * 1024.0 / f(b, "bytes"));
+    let scale = (b.seconds / a.seconds) / (b.bytes / a.bytes);
+    let peak = (a.peak / a.bytes).max(b.peak / b.bytes);
     let verdict = |ok: bool| if ok { "ok" } else { "MISSED" };
     println!();
     println!(
@@ -186,9 +236,9 @@ pub fn bench_extract() {
     println!(
         "{:<44} {:>12.2} s {:>10} s {:>7}",
         "full export of 10,000 articles",
-        t10,
+        b.seconds,
         "< 5",
-        verdict(t10 < 5.0)
+        verdict(b.seconds < 5.0)
     );
     println!(
         "{:<44} {:>12.2} x {:>10} x {:>7}",
@@ -221,10 +271,10 @@ pub fn cluster_stats(n: usize) {
         .collect();
     let (table, _) = AliasTable::parse(loader::BUNDLED_ALIASES);
     let model = extract::build_model(&docs, &table);
-    let mut sizes: Vec<(usize, usize, &str)> = model
+    let mut sizes: Vec<(usize, usize, ClusterId)> = model
         .clusters
         .iter()
-        .map(|c| (c.members.len(), c.articles.len(), c.id.as_str()))
+        .map(|c| (c.members.len(), c.articles.len(), c.id))
         .collect();
     sizes.sort_unstable_by(|a, b| b.cmp(a));
     let multi = sizes.iter().filter(|s| s.0 > 1).count();
@@ -238,20 +288,10 @@ pub fn cluster_stats(n: usize) {
             .iter()
             .find(|c| c.id == *id)
             .expect("cluster");
-        let first = &c.members[0];
-        let text = model
-            .events
-            .iter()
-            .find(|e| &e.id == first)
-            .map(|e| e.text.clone())
-            .or_else(|| {
-                model
-                    .quotes
-                    .iter()
-                    .find(|q| &q.id == first)
-                    .map(|q| q.text.clone())
-            })
-            .unwrap_or_default();
+        let text = match c.members[0] {
+            ItemId::Event(e) => &model.events[e.index()].text,
+            ItemId::Quote(q) => &model.quotes[q.index()].text,
+        };
         println!(
             "  {members:>6} members {articles:>6} articles  {:.90}",
             text

@@ -6,26 +6,40 @@
 //!                            side by side with `fzf --filter` when installed
 //!   dateline-bench all       both
 //!
-//! Each extract size runs in a child process of its own (this binary,
-//! re-executed with `--child-extract`) so that its VmHWM is its own.
+//! Each export runs in a child process of its own (this binary, re-executed
+//! with `--child-export`) so that its VmHWM is its own.
 
 mod extract;
 mod filter;
 mod util;
 mod world;
 
+use std::path::Path;
+
+#[global_allocator]
+static ALLOC: util::Counting = util::Counting;
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
-        Some("--child-extract") => {
-            let n = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(1_000);
-            let runs = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(3);
-            extract::child_extract(n, runs);
+        Some("--child-export") if args.len() == 3 => {
+            extract::child_export(Path::new(&args[1]), Path::new(&args[2]));
+        }
+        Some("--child-stages") if args.len() == 2 => {
+            util::Counting::start();
+            extract::child_stages(Path::new(&args[1]));
         }
         Some("--sample") => {
             let w = world::World::new();
             let i = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(0);
             print!("{}", w.article(i));
+        }
+        Some("--write-corpus") if args.len() == 3 => {
+            let n = args[1].parse().expect("a number of articles");
+            let dir = Path::new(&args[2]);
+            std::fs::create_dir_all(dir).expect("create the corpus folder");
+            let bytes = util::write_corpus(&world::World::new(), dir, n);
+            println!("wrote {n} articles, {bytes} bytes, to {}", dir.display());
         }
         Some("--cluster-stats") => {
             let n = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(1_000);
@@ -38,7 +52,9 @@ fn main() {
             filter::bench_filter();
         }
         Some(other) => {
-            eprintln!("usage: dateline-bench [extract|filter|all|--sample N]  (unknown: {other})");
+            eprintln!(
+                "usage: dateline-bench [extract|filter|all|--sample N|--write-corpus N DIR|--cluster-stats N]  (unknown: {other})"
+            );
             std::process::exit(2);
         }
     }
