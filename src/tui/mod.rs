@@ -7,6 +7,7 @@ pub mod keys;
 pub mod layout;
 pub mod mouse;
 pub mod outputs;
+pub mod replay;
 pub mod state;
 pub mod terminal;
 pub mod textfit;
