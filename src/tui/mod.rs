@@ -9,6 +9,7 @@ pub mod mouse;
 pub mod outputs;
 pub mod replay;
 pub mod state;
+pub mod svg;
 pub mod terminal;
 pub mod textfit;
 pub mod view;
