@@ -8,6 +8,7 @@ pub mod layout;
 pub mod mouse;
 pub mod outputs;
 pub mod replay;
+pub mod shots;
 pub mod state;
 pub mod svg;
 pub mod terminal;
