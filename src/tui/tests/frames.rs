@@ -3,19 +3,11 @@
 
 use super::{act, bundled_corpus, chars, key, press, state};
 use crate::tui::state::{Action, Data, Focus, State, update};
-use crate::tui::view;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use crate::tui::view::to_buffer as render;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
 use std::sync::Arc;
-
-fn render(s: &State) -> Buffer {
-    let mut t = Terminal::new(TestBackend::new(s.size.0, s.size.1)).unwrap();
-    t.draw(|f| view::draw(f, s)).unwrap();
-    t.backend().buffer().clone()
-}
 
 fn text_of(b: &Buffer) -> String {
     let mut out = String::new();

@@ -3,8 +3,8 @@
 mod frames;
 
 use super::keys::Cmd;
+pub(super) use super::replay::{act, chars, key, press};
 use super::state::{Action, Data, Effect, Focus, Mode, State, update};
-use super::{keys, worker};
 use crate::aliases::AliasTable;
 use crate::corpus::Corpus;
 use crate::loader::{self, BUNDLED_ALIASES};
@@ -33,48 +33,6 @@ pub(super) fn state(w: u16, h: u16) -> State {
     let mut s = State::new(data(), false);
     update(&mut s, Action::Resize(w, h));
     s
-}
-
-/// Feeds one action, running filter effects at once as the worker would.
-pub(super) fn act(s: &mut State, a: Action) -> Vec<Effect> {
-    let effects = update(s, a);
-    for e in &effects {
-        if let Effect::Filter {
-            generation,
-            query,
-            by_relevance,
-        } = e
-        {
-            let shown = worker::run(&s.data, query, *by_relevance);
-            update(
-                s,
-                Action::Filtered {
-                    generation: *generation,
-                    shown,
-                },
-            );
-        }
-    }
-    effects
-}
-
-pub(super) fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
-}
-
-/// Types keys as the terminal would send them, through the key table.
-pub(super) fn press(s: &mut State, keys_: &[KeyEvent]) -> Vec<Effect> {
-    let mut out = Vec::new();
-    for k in keys_ {
-        if let Some(a) = keys::action(s, k) {
-            out.extend(act(s, a));
-        }
-    }
-    out
-}
-
-pub(super) fn chars(text: &str) -> Vec<KeyEvent> {
-    text.chars().map(|c| key(KeyCode::Char(c))).collect()
 }
 
 fn actor_names(s: &State, item: usize) -> Vec<String> {

@@ -5,11 +5,13 @@ mod list;
 mod source;
 
 use super::state::{Mode, State};
-use ratatui::Frame;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::{Frame, Terminal};
 
 /// Styles, with colours only when allowed (NO_COLOR turns them off);
 /// meaning never rests on colour alone.
@@ -86,6 +88,13 @@ pub fn draw(f: &mut Frame, s: &State) {
     if s.mode == Mode::Help {
         bars::help(f, s, area, &t);
     }
+}
+
+/// The frame for the state's terminal size, drawn off screen.
+pub fn to_buffer(s: &State) -> Buffer {
+    let mut t = Terminal::new(TestBackend::new(s.size.0, s.size.1)).expect("an in-memory backend");
+    t.draw(|f| draw(f, s)).expect("an in-memory backend");
+    t.backend().buffer().clone()
 }
 
 fn too_small(f: &mut Frame, area: Rect) {
