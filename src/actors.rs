@@ -7,6 +7,7 @@ use crate::aliases::{AliasTable, EntryKind};
 use crate::model::{Actor, ActorKind, Name};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// A capitalised name found in a sentence, with the title before it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -14,6 +15,23 @@ pub struct NameMention {
     pub name: String,
     pub role: Option<String>,
     pub kind: Option<ActorKind>,
+}
+
+/// The word lists below as sets: they are consulted for every capitalised
+/// word of the corpus.
+type WordSet = foldhash::HashSet<&'static str>;
+static NOT_NAMES_SET: LazyLock<WordSet> = LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+static DEMONYMS_SET: LazyLock<WordSet> = LazyLock::new(|| DEMONYMS.iter().copied().collect());
+static ORG_WORDS_SET: LazyLock<WordSet> = LazyLock::new(|| ORG_WORDS.iter().copied().collect());
+static NOT_PERSON_WORDS_SET: LazyLock<WordSet> =
+    LazyLock::new(|| NOT_PERSON_WORDS.iter().copied().collect());
+static TITLES_SET: LazyLock<WordSet> = LazyLock::new(|| TITLES.iter().copied().collect());
+static LOWER_TITLES_SET: LazyLock<WordSet> =
+    LazyLock::new(|| LOWER_TITLES.iter().copied().collect());
+static CONNECTORS_SET: LazyLock<WordSet> = LazyLock::new(|| CONNECTORS.iter().copied().collect());
+
+fn in_set(set: &WordSet, w: &str) -> bool {
+    set.contains(w)
 }
 
 /// Capitalised words that start sentences or name times and places, never actors.
@@ -485,7 +503,7 @@ fn tokens(s: &str) -> Vec<Option<(usize, &str)>> {
             .strip_suffix('\'')
             .or_else(|| core.strip_suffix('’'))
             .unwrap_or(core);
-        let keep_dot = TITLES.contains(&core) || core.len() <= 2 || is_initialism(core);
+        let keep_dot = in_set(&TITLES_SET, core) || core.len() <= 2 || is_initialism(core);
         let core = if keep_dot {
             core
         } else {
@@ -539,7 +557,7 @@ pub fn find_names(sentence: &str) -> Vec<NameMention> {
             match toks[j] {
                 Some((_, t)) if is_cap_word(t) => run.push(t),
                 Some((_, t))
-                    if CONNECTORS.contains(&t)
+                    if in_set(&CONNECTORS_SET, t)
                         && matches!(toks.get(j + 1), Some(Some((_, n))) if is_cap_word(n)) =>
                 {
                     run.push(t)
@@ -552,7 +570,7 @@ pub fn find_names(sentence: &str) -> Vec<NameMention> {
         let lower_role = (i >= 1)
             .then(|| toks[i - 1])
             .flatten()
-            .filter(|(_, t)| LOWER_TITLES.contains(t))
+            .filter(|(_, t)| in_set(&LOWER_TITLES_SET, t))
             .map(|(_, t)| {
                 let adj = (i >= 2).then(|| toks[i - 2]).flatten().map(|(_, a)| a);
                 match adj {
@@ -583,16 +601,17 @@ fn is_stopword(w: &str) -> bool {
 /// never part of a name.
 fn split_run(run: &[&str], lower_role: Option<String>) -> Option<NameMention> {
     let mut words: Vec<&str> = run.to_vec();
-    let has_title = words.iter().any(|w| TITLES.contains(w));
+    let has_title = words.iter().any(|w| in_set(&TITLES_SET, w));
     let droppable = |w: &str| {
-        (NOT_NAMES.contains(&w) && !(has_title && DEMONYMS.contains(&w))) || CONNECTORS.contains(&w)
+        (in_set(&NOT_NAMES_SET, w) && !(has_title && in_set(&DEMONYMS_SET, w)))
+            || in_set(&CONNECTORS_SET, w)
     };
     while words.first().is_some_and(|w| droppable(w)) {
         words.remove(0);
     }
     while words
         .last()
-        .is_some_and(|w| NOT_NAMES.contains(w) || CONNECTORS.contains(w))
+        .is_some_and(|w| in_set(&NOT_NAMES_SET, w) || in_set(&CONNECTORS_SET, w))
     {
         words.pop();
     }
@@ -602,7 +621,7 @@ fn split_run(run: &[&str], lower_role: Option<String>) -> Option<NameMention> {
     // The title is everything up to the last title word (and its "of X").
     let mut name_from = 0;
     for (k, w) in words.iter().enumerate() {
-        if TITLES.contains(w) {
+        if in_set(&TITLES_SET, w) {
             name_from = k + 1;
             if words.get(k + 1) == Some(&"of") {
                 name_from = (k + 3).min(words.len());
@@ -626,15 +645,15 @@ fn split_run(run: &[&str], lower_role: Option<String>) -> Option<NameMention> {
     } else {
         Some(role_words.join(" "))
     };
-    let kind = if name_words.iter().any(|w| ORG_WORDS.contains(w))
+    let kind = if name_words.iter().any(|w| in_set(&ORG_WORDS_SET, w))
         || name_words.len() == 1 && is_acronym(&name)
     {
         Some(ActorKind::Organization)
     } else if (name_words.len() >= 2
         && name_words.len() <= 4
-        && !name_words
-            .iter()
-            .any(|w| NOT_PERSON_WORDS.contains(w) || NOT_NAMES.contains(w) || is_acronym(w)))
+        && !name_words.iter().any(|w| {
+            in_set(&NOT_PERSON_WORDS_SET, w) || in_set(&NOT_NAMES_SET, w) || is_acronym(w)
+        }))
         || (!role_words.is_empty() && name_words.len() == 1)
     {
         Some(ActorKind::Person)

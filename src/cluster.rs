@@ -8,7 +8,7 @@
 use crate::extract::parallel_map;
 use crate::model::{ArticleId, Cluster, ClusterId, ClusterKind, ItemId, Model};
 use std::collections::{HashMap, HashSet};
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{BuildHasher, Hash};
 
 /// Keys shared by more items than this say nothing about sameness.
 const MAX_POSTING: usize = 32;
@@ -163,33 +163,45 @@ fn words(text: &str) -> Vec<String> {
 
 type FastMap<K, V> = foldhash::HashMap<K, V>;
 
-/// Numbers for words, so that texts compare as sorted lists of integers.
-#[derive(Default)]
-struct Vocab(FastMap<String, u32>);
+/// How words are hashed: fixed, so clusters do not change between runs.
+const WORD_HASH: foldhash::fast::FixedState = foldhash::fast::FixedState::with_seed(0x5eed);
 
-impl Vocab {
-    fn id(&mut self, w: &str) -> u32 {
-        if let Some(&i) = self.0.get(w) {
-            return i;
-        }
-        let i = self.0.len() as u32;
-        self.0.insert(w.to_string(), i);
-        i
-    }
+/// The words of each item's text as hashes, in order, worked out on every
+/// core; `keep` can drop or rewrite a word (stems, stopwords).
+fn hashed_words<T: Sync>(
+    items: &[T],
+    text: impl Fn(&T) -> &str + Sync,
+    keep: impl Fn(&str) -> Option<&str> + Sync,
+) -> Vec<Vec<u64>> {
+    const CHUNK: usize = 2048;
+    let chunks: Vec<&[T]> = items.chunks(CHUNK).collect();
+    parallel_map(&chunks, |_, chunk| {
+        let mut buf = String::new();
+        chunk
+            .iter()
+            .map(|it| {
+                let mut v = Vec::new();
+                each_word(text(it), &mut buf, |w| {
+                    if let Some(w) = keep(w) {
+                        v.push(WORD_HASH.hash_one(w));
+                    }
+                });
+                v
+            })
+            .collect::<Vec<_>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
-fn hash<T: Hash + ?Sized>(t: &T) -> u64 {
-    let mut h = DefaultHasher::new();
-    t.hash(&mut h);
-    h.finish()
-}
-
-/// Unites items that `same` says are one, trying only pairs that share a
-/// key no more than `MAX_POSTING` items have, each pair once. The pairs are
-/// tried on every core.
-fn link<K: Hash + Eq + Sync>(
+/// Unites items that a checker says are one, trying only pairs that share
+/// a key no more than `MAX_POSTING` items have, each pair once. The pairs
+/// are tried on every core, each with its own checker; a checker is called
+/// with every candidate of one item before the next item.
+fn link<K: Hash + Eq + Sync, C: FnMut(usize, usize) -> bool>(
     keys: &[Vec<K>],
-    same: impl Fn(usize, usize) -> bool + Sync,
+    checker: impl Fn() -> C + Sync,
 ) -> Vec<usize> {
     let mut postings: FastMap<&K, Vec<u32>> = FastMap::default();
     for (i, ks) in keys.iter().enumerate() {
@@ -204,7 +216,7 @@ fn link<K: Hash + Eq + Sync>(
         .map(|s| s..(s + CHUNK).min(keys.len()))
         .collect();
     let edges = parallel_map(&chunks, |_, range| {
-        let (mut out, mut cand) = (Vec::new(), Vec::new());
+        let (mut out, mut cand, mut same) = (Vec::new(), Vec::new(), checker());
         for i in range.clone() {
             cand.clear();
             for k in &keys[i] {
@@ -229,39 +241,35 @@ fn link<K: Hash + Eq + Sync>(
     (0..keys.len()).map(|i| uf.find(i)).collect()
 }
 
-/// Words in common between two sorted lists, and the sum of their weights.
-fn common_weighted(a: &[u32], b: &[u32], weight: &[f32]) -> (usize, f32) {
-    let (mut i, mut j, mut n, mut sum) = (0, 0, 0, 0.0);
+/// Items in common between two sorted lists.
+fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 n += 1;
-                sum += weight.get(a[i] as usize).copied().unwrap_or(1.0);
                 i += 1;
                 j += 1;
             }
         }
     }
-    (n, sum)
+    n
 }
 
 /// Groups quotes: a quote joins another when most of the shorter one's words
 /// are in the longer, and their named speakers (if both have one) agree.
 /// Blocked by word trigrams.
 fn quote_groups(model: &Model) -> Vec<usize> {
-    let mut vocab = Vocab::default();
-    let mut buf = String::new();
-    let mut sets: Vec<Vec<u32>> = Vec::with_capacity(model.quotes.len());
-    let mut keys: Vec<Vec<u64>> = Vec::with_capacity(model.quotes.len());
-    for q in &model.quotes {
-        let mut seq = Vec::new();
-        each_word(&q.text, &mut buf, |w| seq.push(vocab.id(w)));
+    let seqs = hashed_words(&model.quotes, |q| &q.text, |w| Some(w));
+    let mut sets: Vec<Vec<u64>> = Vec::with_capacity(seqs.len());
+    let mut keys: Vec<Vec<u64>> = Vec::with_capacity(seqs.len());
+    for mut seq in seqs {
         let mut k: Vec<u64> = if seq.len() < 3 {
-            vec![hash(&seq)]
+            vec![WORD_HASH.hash_one(&seq)]
         } else {
-            seq.windows(3).map(hash).collect()
+            seq.windows(3).map(|w| WORD_HASH.hash_one(w)).collect()
         };
         k.sort_unstable();
         k.dedup();
@@ -271,22 +279,23 @@ fn quote_groups(model: &Model) -> Vec<usize> {
         seq.shrink_to_fit();
         sets.push(seq);
     }
-    drop(vocab);
-    link(&keys, |a, b| {
-        let (qa, qb) = (&model.quotes[a], &model.quotes[b]);
-        if qa.speaker.is_some() && qb.speaker.is_some() && qa.speaker != qb.speaker {
-            return false;
+    link(&keys, || {
+        |a, b| {
+            let (qa, qb) = (&model.quotes[a], &model.quotes[b]);
+            if qa.speaker.is_some() && qb.speaker.is_some() && qa.speaker != qb.speaker {
+                return false;
+            }
+            let (sa, sb) = (&sets[a], &sets[b]);
+            let small = sa.len().min(sb.len());
+            if small == 0 {
+                return false;
+            }
+            // A much longer text (a whole post) holding a quote is not that quote.
+            let comparable = small * 2 >= sa.len().max(sb.len());
+            (small >= 3 || sa == sb)
+                && comparable
+                && common(sa, sb) as f64 >= QUOTE_CONTAINMENT * small as f64
         }
-        let (sa, sb) = (&sets[a], &sets[b]);
-        let small = sa.len().min(sb.len());
-        if small == 0 {
-            return false;
-        }
-        // A much longer text (a whole post) holding a quote is not that quote.
-        let comparable = small * 2 >= sa.len().max(sb.len());
-        (small >= 3 || sa == sb)
-            && comparable
-            && common_weighted(sa, sb, &[]).0 as f64 >= QUOTE_CONTAINMENT * small as f64
     })
 }
 
@@ -312,32 +321,39 @@ fn stem(w: &str) -> &str {
 /// Groups events of the same date whose rare words mostly agree.
 fn event_groups(model: &Model) -> Vec<usize> {
     let stop: foldhash::HashSet<&str> = STOPWORDS.iter().copied().collect();
-    let mut vocab = Vocab::default();
-    let mut buf = String::new();
-    let toks: Vec<Vec<u32>> = model
-        .events
-        .iter()
-        .map(|e| {
-            let mut v = Vec::new();
-            each_word(&e.text, &mut buf, |w| {
-                let w = stem(w);
-                if w.len() > 1 && !stop.contains(w) {
-                    v.push(vocab.id(w));
-                }
-            });
+    let hashed = hashed_words(
+        &model.events,
+        |e| &e.text,
+        |w| {
+            let w = stem(w);
+            (w.len() > 1 && !stop.contains(w)).then_some(w)
+        },
+    );
+    // Dense word numbers (in order of first use) and document frequencies.
+    let mut ids: FastMap<u64, u32> = FastMap::default();
+    let mut df: Vec<u32> = Vec::new();
+    let toks: Vec<Vec<u32>> = hashed
+        .into_iter()
+        .map(|h| {
+            let mut v: Vec<u32> = h
+                .into_iter()
+                .map(|w| {
+                    *ids.entry(w).or_insert_with(|| {
+                        df.push(0);
+                        df.len() as u32 - 1
+                    })
+                })
+                .collect();
             v.sort_unstable();
             v.dedup();
             v.shrink_to_fit();
+            for &w in &v {
+                df[w as usize] += 1;
+            }
             v
         })
         .collect();
-    let mut df = vec![0u32; vocab.0.len()];
-    drop(vocab);
-    for t in &toks {
-        for &w in t {
-            df[w as usize] += 1;
-        }
-    }
+    drop(ids);
     let n = model.events.len().max(1) as f64;
     let idf: Vec<f32> = df
         .iter()
@@ -363,14 +379,33 @@ fn event_groups(model: &Model) -> Vec<usize> {
         .iter()
         .map(|v| v.iter().map(|&w| idf[w as usize]).sum())
         .collect();
-    link(&keys, |a, b| {
-        let (ta, tb) = (&toks[a], &toks[b]);
-        if ta.len().min(tb.len()) < 4 {
-            return false;
+    let (toks, idf, sides) = (&toks, &idf, &sides);
+    link(&keys, || {
+        // The words of the item whose candidates are being tried, marked
+        // with its number, so each candidate costs one look-up per word.
+        let mut mark = vec![u32::MAX; idf.len()];
+        let mut marked = usize::MAX;
+        move |a: usize, b: usize| {
+            let (ta, tb) = (&toks[a], &toks[b]);
+            if ta.len().min(tb.len()) < 4 {
+                return false;
+            }
+            if marked != a {
+                for &w in ta {
+                    mark[w as usize] = a as u32;
+                }
+                marked = a;
+            }
+            let (mut n, mut shared) = (0usize, 0.0f32);
+            for &w in tb {
+                if mark[w as usize] == a as u32 {
+                    n += 1;
+                    shared += idf[w as usize];
+                }
+            }
+            let small = sides[a].min(sides[b]);
+            n >= 3 && small > 0.0 && f64::from(shared / small) >= EVENT_SIMILARITY
         }
-        let (n, shared) = common_weighted(ta, tb, &idf);
-        let small = sides[a].min(sides[b]);
-        n >= 3 && small > 0.0 && f64::from(shared / small) >= EVENT_SIMILARITY
     })
 }
 

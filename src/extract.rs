@@ -79,30 +79,33 @@ pub fn assemble(parts: Vec<Part>, aliases: &AliasTable) -> Model {
         quotes: Vec::with_capacity(extracted.iter().map(|x| x.quotes.len()).sum()),
         ..Model::default()
     };
-    let mut mentions = vec![0usize; index.actors.len()];
-    for x in extracted {
-        for mut e in x.events {
+    // Actors and cited outlets, on every core; counted afterwards.
+    let named = parallel_each_mut(&mut extracted, |x| {
+        let mut named = Vec::new();
+        for e in &mut x.events {
             let (actors, outlets) = index.scan(&e.text);
-            for &a in &actors {
-                mentions[a] += 1;
-            }
             e.actors = actors.iter().map(|&a| index.actors[a].id.clone()).collect();
             e.cites = outlets.iter().map(|&o| index.outlets[o].clone()).collect();
-            model.events.push(e);
+            named.extend(actors);
         }
-        for (mut q, (speaker, sentence)) in x.quotes.into_iter().zip(x.quote_context) {
-            if let Some(phrase) = speaker.as_deref()
-                && let Some(a) = index.resolve_speaker(phrase)
-            {
-                {
-                    mentions[a] += 1;
-                    q.speaker = Some(index.actors[a].id.clone());
-                }
+        let context = std::mem::take(&mut x.quote_context);
+        for (q, (speaker, sentence)) in x.quotes.iter_mut().zip(context) {
+            if let Some(a) = speaker.as_deref().and_then(|p| index.resolve_speaker(p)) {
+                named.push(a);
+                q.speaker = Some(index.actors[a].id.clone());
             }
             let (_, outlets) = index.scan(&sentence);
             q.cites = outlets.iter().map(|&o| index.outlets[o].clone()).collect();
-            model.quotes.push(q);
         }
+        named
+    });
+    let mut mentions = vec![0usize; index.actors.len()];
+    for a in named.into_iter().flatten() {
+        mentions[a] += 1;
+    }
+    for x in extracted {
+        model.events.extend(x.events);
+        model.quotes.extend(x.quotes);
     }
     model.actors = index.actors;
     for (a, n) in model.actors.iter_mut().zip(mentions) {
@@ -155,6 +158,40 @@ fn distinct_names(all: impl IntoIterator<Item = NameMention>) -> Vec<NameMention
         }
     }
     out
+}
+
+/// Runs `f` on each item, changing it in place, on every core; the results
+/// come back in the items' order.
+pub fn parallel_each_mut<T: Send, R: Send>(
+    items: &mut [T],
+    f: impl Fn(&mut T) -> R + Sync,
+) -> Vec<R> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if workers <= 1 || items.len() <= 1 {
+        return items.iter_mut().map(f).collect();
+    }
+    let chunks = std::sync::Mutex::new(items.chunks_mut(64).enumerate());
+    let mut done: Vec<(usize, Vec<R>)> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let next = chunks.lock().map_or(None, |mut c| c.next());
+                        let Some((i, chunk)) = next else { break };
+                        mine.push((i, chunk.iter_mut().map(&f).collect()));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("worker panicked"))
+            .collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().flat_map(|(_, r)| r).collect()
 }
 
 /// Runs `f` over the items on every core, keeping their order.
