@@ -5,10 +5,10 @@
 //! within the same date for events), and keys that too many items share are
 //! ignored, so no key ever makes the work quadratic.
 
-use crate::extract::parallel_map;
 use crate::model::{ArticleId, Cluster, ClusterId, ClusterKind, ItemId, Model};
+use crate::parallel::parallel_map;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasher, Hash};
+use std::hash::BuildHasher;
 
 /// Keys shared by more items than this say nothing about sameness.
 const MAX_POSTING: usize = 32;
@@ -166,50 +166,105 @@ type FastMap<K, V> = foldhash::HashMap<K, V>;
 /// How words are hashed: fixed, so clusters do not change between runs.
 const WORD_HASH: foldhash::fast::FixedState = foldhash::fast::FixedState::with_seed(0x5eed);
 
+/// Lists of numbers, one per item, stored end to end (one allocation for
+/// hundreds of thousands of short lists).
+#[derive(Default)]
+struct Lists<T> {
+    ends: Vec<u32>,
+    flat: Vec<T>,
+}
+
+impl<T> Lists<T> {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+    fn get(&self, i: usize) -> &[T] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.flat[start..self.ends[i] as usize]
+    }
+    fn push(&mut self, items: impl IntoIterator<Item = T>) {
+        self.flat.extend(items);
+        self.ends
+            .push(u32::try_from(self.flat.len()).expect("fewer than 2^32 words"));
+    }
+}
+
 /// The words of each item's text as hashes, in order, worked out on every
-/// core; `keep` can drop or rewrite a word (stems, stopwords).
+/// core a slice at a time; `keep` can drop or rewrite a word (stems,
+/// stopwords); `each` receives every item's hashes in item order.
 fn hashed_words<T: Sync>(
     items: &[T],
     text: impl Fn(&T) -> &str + Sync,
     keep: impl Fn(&str) -> Option<&str> + Sync,
-) -> Vec<Vec<u64>> {
+    mut each: impl FnMut(&mut Vec<u64>),
+) {
     const CHUNK: usize = 2048;
+    const WAVE: usize = 16;
     let chunks: Vec<&[T]> = items.chunks(CHUNK).collect();
-    parallel_map(&chunks, |_, chunk| {
-        let mut buf = String::new();
-        chunk
-            .iter()
-            .map(|it| {
+    for wave in chunks.chunks(WAVE) {
+        for lists in parallel_map(wave, |_, chunk| {
+            let mut buf = String::new();
+            let mut out = Lists::default();
+            for it in chunk.iter() {
                 let mut v = Vec::new();
                 each_word(text(it), &mut buf, |w| {
                     if let Some(w) = keep(w) {
                         v.push(WORD_HASH.hash_one(w));
                     }
                 });
-                v
-            })
-            .collect::<Vec<_>>()
-    })
-    .into_iter()
-    .flatten()
-    .collect()
+                out.push(v);
+            }
+            out
+        }) {
+            let mut v = Vec::new();
+            for i in 0..lists.len() {
+                v.clear();
+                v.extend_from_slice(lists.get(i));
+                each(&mut v);
+            }
+        }
+    }
 }
 
 /// Unites items that a checker says are one, trying only pairs that share
 /// a key no more than `MAX_POSTING` items have, each pair once. The pairs
 /// are tried on every core, each with its own checker; a checker is called
 /// with every candidate of one item before the next item.
-fn link<K: Hash + Eq + Sync, C: FnMut(usize, usize) -> bool>(
-    keys: &[Vec<K>],
+fn link<C: FnMut(usize, usize) -> bool>(
+    keys: &Lists<u32>,
     checker: impl Fn() -> C + Sync,
 ) -> Vec<usize> {
-    let mut postings: FastMap<&K, Vec<u32>> = FastMap::default();
-    for (i, ks) in keys.iter().enumerate() {
-        for k in ks {
-            postings.entry(k).or_default().push(i as u32);
-        }
+    // Postings as one sorted array of (key, item), keeping only the keys
+    // that more than one and at most MAX_POSTING items share. Keys are
+    // 32-bit hashes: two keys that collide only add candidates, and every
+    // candidate is checked.
+    let mut kept: Vec<(u32, u32)> = Vec::with_capacity(keys.flat.len());
+    for i in 0..keys.len() {
+        kept.extend(keys.get(i).iter().map(|&k| (k, i as u32)));
     }
-    postings.retain(|_, l| l.len() > 1 && l.len() <= MAX_POSTING);
+    kept.sort_unstable();
+    let mut n = 0;
+    let mut run = 0;
+    while run < kept.len() {
+        let len = kept[run..]
+            .iter()
+            .take_while(|p| p.0 == kept[run].0)
+            .count();
+        if len > 1 && len <= MAX_POSTING {
+            kept.copy_within(run..run + len, n);
+            n += len;
+        }
+        run += len;
+    }
+    kept.truncate(n);
+    kept.shrink_to_fit();
+    let sharing = |k: u32| {
+        let from = kept.partition_point(|p| p.0 < k);
+        kept[from..]
+            .iter()
+            .take_while(move |p| p.0 == k)
+            .map(|p| p.1)
+    };
     const CHUNK: usize = 4096;
     let chunks: Vec<std::ops::Range<usize>> = (0..keys.len())
         .step_by(CHUNK)
@@ -219,10 +274,8 @@ fn link<K: Hash + Eq + Sync, C: FnMut(usize, usize) -> bool>(
         let (mut out, mut cand, mut same) = (Vec::new(), Vec::new(), checker());
         for i in range.clone() {
             cand.clear();
-            for k in &keys[i] {
-                if let Some(list) = postings.get(k) {
-                    cand.extend(list.iter().copied().filter(|&j| (j as usize) < i));
-                }
+            for &k in keys.get(i) {
+                cand.extend(sharing(k).filter(|&j| (j as usize) < i));
             }
             cand.sort_unstable();
             cand.dedup();
@@ -262,30 +315,41 @@ fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
 /// are in the longer, and their named speakers (if both have one) agree.
 /// Blocked by word trigrams.
 fn quote_groups(model: &Model) -> Vec<usize> {
-    let seqs = hashed_words(&model.quotes, |q| &q.text, |w| Some(w));
-    let mut sets: Vec<Vec<u64>> = Vec::with_capacity(seqs.len());
-    let mut keys: Vec<Vec<u64>> = Vec::with_capacity(seqs.len());
-    for mut seq in seqs {
-        let mut k: Vec<u64> = if seq.len() < 3 {
-            vec![WORD_HASH.hash_one(&seq)]
-        } else {
-            seq.windows(3).map(|w| WORD_HASH.hash_one(w)).collect()
-        };
-        k.sort_unstable();
-        k.dedup();
-        keys.push(k);
-        seq.sort_unstable();
-        seq.dedup();
-        seq.shrink_to_fit();
-        sets.push(seq);
-    }
+    let mut sets: Lists<u64> = Lists::default();
+    let mut keys: Lists<u32> = Lists::default();
+    hashed_words(
+        &model.quotes,
+        |q| &q.text,
+        |w| Some(w),
+        |seq| {
+            let start = keys.flat.len();
+            if seq.len() < 3 {
+                keys.push([WORD_HASH.hash_one(&seq[..]) as u32]);
+            } else {
+                keys.push(seq.windows(3).map(|w| WORD_HASH.hash_one(w) as u32));
+            }
+            keys.flat[start..].sort_unstable();
+            let mut n = start;
+            for k in start..keys.flat.len() {
+                if k == start || keys.flat[k] != keys.flat[n - 1] {
+                    keys.flat[n] = keys.flat[k];
+                    n += 1;
+                }
+            }
+            keys.flat.truncate(n);
+            *keys.ends.last_mut().expect("just pushed") = n as u32;
+            seq.sort_unstable();
+            seq.dedup();
+            sets.push(seq.iter().copied());
+        },
+    );
     link(&keys, || {
         |a, b| {
             let (qa, qb) = (&model.quotes[a], &model.quotes[b]);
             if qa.speaker.is_some() && qb.speaker.is_some() && qa.speaker != qb.speaker {
                 return false;
             }
-            let (sa, sb) = (&sets[a], &sets[b]);
+            let (sa, sb) = (sets.get(a), sets.get(b));
             let small = sa.len().min(sb.len());
             if small == 0 {
                 return false;
@@ -321,39 +385,36 @@ fn stem(w: &str) -> &str {
 /// Groups events of the same date whose rare words mostly agree.
 fn event_groups(model: &Model) -> Vec<usize> {
     let stop: foldhash::HashSet<&str> = STOPWORDS.iter().copied().collect();
-    let hashed = hashed_words(
+    // Dense word numbers (in order of first use) and document frequencies.
+    let mut ids: FastMap<u64, u32> = FastMap::default();
+    let mut df: Vec<u32> = Vec::new();
+    let mut toks: Lists<u32> = Lists::default();
+    let mut v: Vec<u32> = Vec::new();
+    hashed_words(
         &model.events,
         |e| &e.text,
         |w| {
             let w = stem(w);
             (w.len() > 1 && !stop.contains(w)).then_some(w)
         },
-    );
-    // Dense word numbers (in order of first use) and document frequencies.
-    let mut ids: FastMap<u64, u32> = FastMap::default();
-    let mut df: Vec<u32> = Vec::new();
-    let toks: Vec<Vec<u32>> = hashed
-        .into_iter()
-        .map(|h| {
-            let mut v: Vec<u32> = h
-                .into_iter()
-                .map(|w| {
-                    *ids.entry(w).or_insert_with(|| {
-                        df.push(0);
-                        df.len() as u32 - 1
-                    })
+        |hashes| {
+            v.clear();
+            v.extend(hashes.iter().map(|w| {
+                *ids.entry(*w).or_insert_with(|| {
+                    df.push(0);
+                    df.len() as u32 - 1
                 })
-                .collect();
+            }));
             v.sort_unstable();
             v.dedup();
-            v.shrink_to_fit();
             for &w in &v {
                 df[w as usize] += 1;
             }
-            v
-        })
-        .collect();
+            toks.push(v.iter().copied());
+        },
+    );
     drop(ids);
+    toks.flat.shrink_to_fit();
     let n = model.events.len().max(1) as f64;
     let idf: Vec<f32> = df
         .iter()
@@ -361,23 +422,25 @@ fn event_groups(model: &Model) -> Vec<usize> {
         .collect();
     // Block by the rarest words that some other event also has (a word no
     // other event uses can never bring two events together), within a date.
-    let keys: Vec<Vec<(chrono::NaiveDate, chrono::NaiveDate, u32)>> = toks
-        .iter()
-        .zip(&model.events)
-        .map(|(t, e)| {
-            let mut rare: Vec<u32> = t.iter().copied().filter(|&w| df[w as usize] > 1).collect();
-            rare.sort_by_key(|&w| (df[w as usize], w));
-            rare.truncate(EVENT_KEYS);
-            rare.into_iter()
-                .map(|w| (e.date.start, e.date.end, w))
-                .collect()
-        })
-        .collect();
+    let mut keys: Lists<u32> = Lists {
+        ends: Vec::with_capacity(toks.len()),
+        flat: Vec::with_capacity(toks.len() * EVENT_KEYS),
+    };
+    let mut rare: Vec<u32> = Vec::new();
+    for (i, e) in model.events.iter().enumerate() {
+        rare.clear();
+        rare.extend(toks.get(i).iter().copied().filter(|&w| df[w as usize] > 1));
+        rare.sort_by_key(|&w| (df[w as usize], w));
+        rare.truncate(EVENT_KEYS);
+        keys.push(
+            rare.iter()
+                .map(|&w| WORD_HASH.hash_one((e.date.start, e.date.end, w)) as u32),
+        );
+    }
     // Weighted overlap with the smaller side: a short report of an event
     // is still that event when a longer one adds detail.
-    let sides: Vec<f32> = toks
-        .iter()
-        .map(|v| v.iter().map(|&w| idf[w as usize]).sum())
+    let sides: Vec<f32> = (0..toks.len())
+        .map(|i| toks.get(i).iter().map(|&w| idf[w as usize]).sum())
         .collect();
     let (toks, idf, sides) = (&toks, &idf, &sides);
     link(&keys, || {
@@ -386,7 +449,7 @@ fn event_groups(model: &Model) -> Vec<usize> {
         let mut mark = vec![u32::MAX; idf.len()];
         let mut marked = usize::MAX;
         move |a: usize, b: usize| {
-            let (ta, tb) = (&toks[a], &toks[b]);
+            let (ta, tb) = (toks.get(a), toks.get(b));
             if ta.len().min(tb.len()) < 4 {
                 return false;
             }

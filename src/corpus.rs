@@ -2,9 +2,10 @@
 //! from them, with every problem reported against its path.
 
 use crate::aliases::AliasTable;
-use crate::extract::{assemble, build_model, extract_document, parallel_map};
+use crate::extract::{Shared, assemble, build_model, extract_document};
 use crate::loader::{self, BUNDLED_ALIASES, Document, LoadIssue};
 use crate::model::Model;
+use crate::parallel::parallel_map;
 use std::path::{Path, PathBuf};
 
 pub struct Corpus {
@@ -71,12 +72,13 @@ pub fn open_model(paths: &[PathBuf], aliases: Option<&Path>) -> (Model, Vec<Load
     let (src, _) = source(paths);
     let mut issues = Vec::new();
     let table = load_aliases(paths, aliases, &mut issues);
+    let shared = Shared::new(&table);
     let parts = match src {
         Source::Files(p) => {
             let (files, mut file_issues) = loader::collect_files(&p);
             let mut parts = Vec::with_capacity(files.len());
             for r in parallel_map(&files, |_, f| {
-                loader::load_file(f).map(|d| extract_document(&d))
+                loader::load_file(f).map(|d| extract_document(&d, &shared))
             }) {
                 match r {
                     Ok(part) => parts.push(part),
@@ -87,9 +89,12 @@ pub fn open_model(paths: &[PathBuf], aliases: Option<&Path>) -> (Model, Vec<Load
             issues = file_issues;
             parts
         }
-        Source::Bundled => loader::bundled().iter().map(extract_document).collect(),
+        Source::Bundled => loader::bundled()
+            .iter()
+            .map(|d| extract_document(d, &shared))
+            .collect(),
     };
-    (assemble(parts, &table), issues)
+    (assemble(parts, shared, &table), issues)
 }
 
 /// Reads every file under the given paths, in parallel, keeping order.

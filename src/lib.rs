@@ -15,6 +15,7 @@ pub mod extract;
 pub mod fsutil;
 pub mod loader;
 pub mod model;
+pub mod parallel;
 pub mod query;
 pub mod quotes;
 pub mod text;

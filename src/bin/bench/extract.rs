@@ -45,15 +45,16 @@ pub fn child_stages(dir: &Path) {
     Counting::reset_peak();
     let base = Counting::live();
     let t = Instant::now();
-    let parts = extract::parallel_map(&files, |_, f| {
-        loader::load_file(f).map(|d| extract::extract_document(&d))
+    let shared = extract::Shared::new(&table);
+    let parts = dateline::parallel::parallel_map(&files, |_, f| {
+        loader::load_file(f).map(|d| extract::extract_document(&d, &shared))
     });
     let parts: Vec<extract::Part> = parts.into_iter().filter_map(Result::ok).collect();
     let read = t.elapsed();
     let (read_live, read_peak) = (Counting::live() - base, Counting::peak() - base);
     Counting::reset_peak();
     let t = Instant::now();
-    let mut model = extract::assemble(parts, &table);
+    let mut model = extract::assemble(parts, shared, &table);
     let assemble = t.elapsed();
     let (model_live, assemble_peak) = (Counting::live() - base, Counting::peak() - base);
     Counting::reset_peak();

@@ -1,231 +1,26 @@
-//! The extractor: documents in, the event model out.
-//!
-//! Per article (in parallel): sentences, their dates (one event per
-//! differently dated clause), quotations and name mentions. Then, over the
-//! whole corpus: one actor table, actors and cited outlets per event and
-//! quote, and clusters of the same event or quote across articles.
+//! One article: sentences, their dates (one event per differently dated
+//! clause), quotations and name mentions.
 
-use crate::actors::{ActorIndex, NameMention, find_names};
-use crate::aliases::AliasTable;
-use crate::cluster;
+use super::Shared;
+use crate::actors::{NameMention, find_names};
 use crate::dates::{DateMention, find_dates};
 use crate::loader::Document;
-use crate::model::{
-    Article, ArticleId, Basis, DateInfo, Event, EventId, Model, Quote, QuoteId, Span,
-};
+use crate::model::{Basis, DateInfo, Event, Quote, Span};
 use crate::quotes::find_quotes;
 use crate::text::{paragraphs, sentences, squash};
 use chrono::NaiveDate;
 
 /// What one article yields before the corpus-wide passes.
-struct Extracted {
-    events: Vec<Event>,
-    quotes: Vec<Quote>,
+pub(super) struct Extracted {
+    pub(super) events: Vec<Event>,
+    pub(super) quotes: Vec<Quote>,
     /// For each quote: the speaker phrase to resolve to an actor, and the
-    /// text of the sentence holding it (for cited outlets).
-    quote_context: Vec<(Option<String>, String)>,
-    names: Vec<NameMention>,
-}
-
-/// One article's record and what was extracted from it, before the
-/// corpus-wide passes. The article id is given when the corpus is assembled.
-pub struct Part {
-    article: Article,
-    found: Extracted,
-}
-
-/// Extracts one document. The document can be dropped afterwards: the part
-/// keeps only what the model needs.
-pub fn extract_document(d: &Document) -> Part {
-    Part {
-        article: article_record(d),
-        found: extract_article(d),
-    }
-}
-
-/// Builds the whole model from loaded documents.
-pub fn build_model(docs: &[Document], aliases: &AliasTable) -> Model {
-    assemble(parallel_map(docs, |_, d| extract_document(d)), aliases)
-}
-
-/// The corpus-wide passes over extracted articles (in path order): article
-/// ids, one actor table, actors and cited outlets per event and quote,
-/// chronological order and clusters.
-pub fn assemble(parts: Vec<Part>, aliases: &AliasTable) -> Model {
-    let mut articles = Vec::with_capacity(parts.len());
-    let mut extracted = Vec::with_capacity(parts.len());
-    for (i, mut p) in parts.into_iter().enumerate() {
-        p.article.id = ArticleId::new(i);
-        for e in &mut p.found.events {
-            e.article = p.article.id;
-        }
-        for q in &mut p.found.quotes {
-            q.article = p.article.id;
-        }
-        articles.push(p.article);
-        extracted.push(p.found);
-    }
-    let names = distinct_names(
-        extracted
-            .iter_mut()
-            .flat_map(|x| std::mem::take(&mut x.names)),
-    );
-    let index = ActorIndex::build(aliases, &names);
-    drop(names);
-
-    let mut model = Model {
-        articles,
-        events: Vec::with_capacity(extracted.iter().map(|x| x.events.len()).sum()),
-        quotes: Vec::with_capacity(extracted.iter().map(|x| x.quotes.len()).sum()),
-        ..Model::default()
-    };
-    // Actors and cited outlets, on every core; counted afterwards.
-    let named = parallel_each_mut(&mut extracted, |x| {
-        let mut named = Vec::new();
-        for e in &mut x.events {
-            let (actors, outlets) = index.scan(&e.text);
-            e.actors = actors.iter().map(|&a| index.actors[a].id.clone()).collect();
-            e.cites = outlets.iter().map(|&o| index.outlets[o].clone()).collect();
-            named.extend(actors);
-        }
-        let context = std::mem::take(&mut x.quote_context);
-        for (q, (speaker, sentence)) in x.quotes.iter_mut().zip(context) {
-            if let Some(a) = speaker.as_deref().and_then(|p| index.resolve_speaker(p)) {
-                named.push(a);
-                q.speaker = Some(index.actors[a].id.clone());
-            }
-            let (_, outlets) = index.scan(&sentence);
-            q.cites = outlets.iter().map(|&o| index.outlets[o].clone()).collect();
-        }
-        named
-    });
-    let mut mentions = vec![0usize; index.actors.len()];
-    for a in named.into_iter().flatten() {
-        mentions[a] += 1;
-    }
-    for x in extracted {
-        model.events.extend(x.events);
-        model.quotes.extend(x.quotes);
-    }
-    model.actors = index.actors;
-    for (a, n) in model.actors.iter_mut().zip(mentions) {
-        a.mentions = n;
-    }
-    // Actors from the alias file that the corpus never names are noise.
-    model.actors.retain(|a| a.mentions > 0);
-
-    let order = |d: &DateInfo, reported: Option<NaiveDate>, art: ArticleId, span: Span| {
-        (d.start, d.end, reported, art, span.start)
-    };
-    model
-        .events
-        .sort_by_key(|e| order(&e.date, e.reported, e.article, e.span));
-    model
-        .quotes
-        .sort_by_key(|q| order(&q.date, q.reported, q.article, q.span));
-    for (i, e) in model.events.iter_mut().enumerate() {
-        e.id = EventId::new(i);
-    }
-    for (i, q) in model.quotes.iter_mut().enumerate() {
-        q.id = QuoteId::new(i);
-    }
-    cluster::assign(&mut model);
-    model
-}
-
-fn article_record(d: &Document) -> Article {
-    Article {
-        id: Default::default(),
-        path: d.path.display().to_string(),
-        published: d.meta.published,
-        author: d.meta.author.clone(),
-        outlet: d.meta.outlet.clone(),
-        title: d.meta.title.clone(),
-        warnings: d.warnings.clone(),
-        bytes: d.text.len(),
-    }
-}
-
-/// The mentions that can make an actor (those with a kind), each once, in
-/// order of first mention: the actor table depends on nothing else.
-fn distinct_names(all: impl IntoIterator<Item = NameMention>) -> Vec<NameMention> {
-    let mut seen = std::collections::HashSet::new();
-    let mut out = Vec::new();
-    for m in all {
-        if m.kind.is_some() && !seen.contains(&m) {
-            seen.insert(m.clone());
-            out.push(m);
-        }
-    }
-    out
-}
-
-/// Runs `f` on each item, changing it in place, on every core; the results
-/// come back in the items' order.
-pub fn parallel_each_mut<T: Send, R: Send>(
-    items: &mut [T],
-    f: impl Fn(&mut T) -> R + Sync,
-) -> Vec<R> {
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if workers <= 1 || items.len() <= 1 {
-        return items.iter_mut().map(f).collect();
-    }
-    let chunks = std::sync::Mutex::new(items.chunks_mut(64).enumerate());
-    let mut done: Vec<(usize, Vec<R>)> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let next = chunks.lock().map_or(None, |mut c| c.next());
-                        let Some((i, chunk)) = next else { break };
-                        mine.push((i, chunk.iter_mut().map(&f).collect()));
-                    }
-                    mine
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("worker panicked"))
-            .collect()
-    });
-    done.sort_by_key(|(i, _)| *i);
-    done.into_iter().flat_map(|(_, r)| r).collect()
-}
-
-/// Runs `f` over the items on every core, keeping their order.
-pub fn parallel_map<D: Sync, T: Send>(docs: &[D], f: impl Fn(usize, &D) -> T + Sync) -> Vec<T> {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(docs.len().max(1));
-    if workers <= 1 {
-        return docs.iter().enumerate().map(|(i, d)| f(i, d)).collect();
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut results: Vec<(usize, T)> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        if i >= docs.len() {
-                            break;
-                        }
-                        mine.push((i, f(i, &docs[i])));
-                    }
-                    mine
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("extraction worker panicked"))
-            .collect()
-    });
-    results.sort_by_key(|(i, _)| *i);
-    results.into_iter().map(|(_, t)| t).collect()
+    /// text of the sentence holding it when it may cite an outlet (for
+    /// cited outlets; empty when it names none).
+    pub(super) quote_context: Vec<(Option<String>, String)>,
+    /// The names mentioned (numbers in the shared name table), each once,
+    /// in order of first mention.
+    pub(super) names: Vec<u32>,
 }
 
 /// Relative dates in an undated article cannot be resolved; only dates
@@ -257,9 +52,10 @@ struct Clause {
     date: DateInfo,
 }
 
-fn extract_article(doc: &Document) -> Extracted {
+pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
     let clean = &doc.meta.clean;
     let published = doc.meta.published;
+    let mut names: Vec<NameMention> = Vec::new();
     let mut out = Extracted {
         events: Vec::new(),
         quotes: Vec::new(),
@@ -276,7 +72,7 @@ fn extract_article(doc: &Document) -> Extracted {
             let text = &clean[sent.start..sent.end];
             sentence_spans.push(sent);
             if !title_case(text) {
-                out.names.extend(find_names(text));
+                names.extend(find_names(text));
             }
             let post = doc.meta.posts.iter().find(|p| p.body.contains(sent));
             let default = match (post.and_then(|p| p.date), published) {
@@ -356,10 +152,12 @@ fn extract_article(doc: &Document) -> Extracted {
             (None, s) => s.clone(),
         };
         if let Some(s) = &shown {
-            out.names.extend(find_names(s));
+            names.extend(find_names(s));
         }
         let sentence = sentence_of(m.start)
-            .map(|s| clean[s.start..s.end].to_string())
+            .map(|s| &clean[s.start..s.end])
+            .filter(|s| shared.may_cite(s))
+            .map(str::to_string)
             .unwrap_or_default();
         out.quotes.push(Quote {
             id: Default::default(),
@@ -389,7 +187,7 @@ fn extract_article(doc: &Document) -> Extracted {
             (Some(f), Some(l)) => Span::new(p.body.start + f.start, p.body.start + l.end),
             _ => continue,
         };
-        out.names.extend(find_names(author));
+        names.extend(find_names(author));
         out.quotes.push(Quote {
             id: Default::default(),
             article: Default::default(),
@@ -405,7 +203,21 @@ fn extract_article(doc: &Document) -> Extracted {
         out.quote_context
             .push((Some(author.clone()), String::new()));
     }
-    out.names = distinct_names(std::mem::take(&mut out.names));
+    out.names = shared.intern(distinct_names(names));
+    out
+}
+
+/// The mentions that can make an actor (those with a kind), each once, in
+/// order of first mention: the actor table depends on nothing else.
+pub(super) fn distinct_names(all: Vec<NameMention>) -> Vec<NameMention> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for m in all {
+        if m.kind.is_some() && !seen.contains(&m) {
+            seen.insert(m.clone());
+            out.push(m);
+        }
+    }
     out
 }
 
