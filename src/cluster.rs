@@ -522,6 +522,7 @@ pub fn assign(model: &mut Model) {
         c.members.shrink_to_fit();
         c.articles.shrink_to_fit();
     }
+    clusters.shrink_to_fit();
     model.clusters = clusters;
 }
 

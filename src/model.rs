@@ -221,13 +221,13 @@ pub struct Event {
     pub id: EventId,
     pub article: ArticleId,
     pub span: Span,
-    pub text: String,
+    pub text: Box<str>,
     pub date: DateInfo,
     /// The date the article reporting this event was published.
     pub reported: Option<NaiveDate>,
-    pub actors: Vec<Name>,
+    pub actors: Box<[Name]>,
     /// Outlets this event is attributed to ("Axios reported").
-    pub cites: Vec<Name>,
+    pub cites: Box<[Name]>,
     pub cluster: ClusterId,
 }
 
@@ -237,7 +237,7 @@ pub struct Quote {
     pub article: ArticleId,
     pub span: Span,
     /// The quoted words, without the quotation marks.
-    pub text: String,
+    pub text: Box<str>,
     /// The actor id of the speaker, when the speaker is a named actor.
     pub speaker: Option<Name>,
     /// The speaker as the article names them ("one source", "Trump");
@@ -245,7 +245,7 @@ pub struct Quote {
     pub speaker_text: Option<String>,
     pub date: DateInfo,
     pub reported: Option<NaiveDate>,
-    pub cites: Vec<Name>,
+    pub cites: Box<[Name]>,
     pub cluster: ClusterId,
 }
 

@@ -193,7 +193,7 @@ pub fn build(model: &Model) -> Vec<Item> {
         let (date, article, span, text, speaker) = match rep {
             ItemRef::Event(i) => {
                 let e = &model.events[i];
-                (e.date, e.article, e.span, e.text.clone(), None)
+                (e.date, e.article, e.span, e.text.to_string(), None)
             }
             ItemRef::Quote(i) => {
                 let q = &model.quotes[i];

@@ -181,7 +181,7 @@ fn outlets_are_cited_not_actors() {
         .iter()
         .find(|e| e.text.contains("told Newsmax"))
         .unwrap();
-    assert_eq!(e.cites, vec!["Newsmax".into()]);
+    assert_eq!(&*e.cites, &["Newsmax".into()]);
     let e = m
         .events
         .iter()

@@ -101,11 +101,11 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
                     id: Default::default(),
                     article: Default::default(),
                     span: c.span,
-                    text: squash(&clean[c.span.start..c.span.end]),
+                    text: squash(&clean[c.span.start..c.span.end]).into(),
                     date: c.date,
                     reported: published,
-                    actors: Vec::new(),
-                    cites: Vec::new(),
+                    actors: Box::default(),
+                    cites: Box::default(),
                     cluster: Default::default(),
                 });
                 clauses.push(c);
@@ -163,12 +163,12 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
             id: Default::default(),
             article: Default::default(),
             span,
-            text: squash(&m.text),
+            text: squash(&m.text).into(),
             speaker: None,
             speaker_text: shown,
             date,
             reported: published,
-            cites: Vec::new(),
+            cites: Box::default(),
             cluster: Default::default(),
         });
         out.quote_context.push((speaker, sentence));
@@ -192,18 +192,22 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
             id: Default::default(),
             article: Default::default(),
             span,
-            text: body,
+            text: body.into(),
             speaker: None,
             speaker_text: Some(author.clone()),
             date: DateInfo::day(d, Basis::Stated),
             reported: published,
-            cites: Vec::new(),
+            cites: Box::default(),
             cluster: Default::default(),
         });
         out.quote_context
             .push((Some(author.clone()), String::new()));
     }
     out.names = shared.intern(distinct_names(names));
+    // Thousands of articles wait for the corpus-wide passes: no slack.
+    out.events.shrink_to_fit();
+    out.quotes.shrink_to_fit();
+    out.quote_context.shrink_to_fit();
     out
 }
 
