@@ -4,13 +4,15 @@
 //!   dateline-bench extract   open + JSON export of 1,000 and 10,000 articles
 //!   dateline-bench filter    query::filter over 10,000 and 100,000 items,
 //!                            side by side with `fzf --filter` when installed
-//!   dateline-bench all       both
+//!   dateline-bench startup   open ./data (or the bundled corpus) to the first frame
+//!   dateline-bench all       all three
 //!
 //! Each export runs in a child process of its own (this binary, re-executed
 //! with `--child-export`) so that its VmHWM is its own.
 
 mod extract;
 mod filter;
+mod startup;
 mod util;
 mod world;
 
@@ -47,13 +49,15 @@ fn main() {
         }
         Some("extract") => extract::bench_extract(),
         Some("filter") => filter::bench_filter(),
+        Some("startup") => startup::bench_startup(),
         Some("all") | None => {
+            startup::bench_startup();
             extract::bench_extract();
             filter::bench_filter();
         }
         Some(other) => {
             eprintln!(
-                "usage: dateline-bench [extract|filter|all|--sample N|--write-corpus N DIR|--cluster-stats N]  (unknown: {other})"
+                "usage: dateline-bench [startup|extract|filter|all|--sample N|--write-corpus N DIR|--cluster-stats N]  (unknown: {other})"
             );
             std::process::exit(2);
         }
