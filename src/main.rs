@@ -91,7 +91,7 @@ fn run(cli: Cli) -> Result<i32> {
                     let items = timeline::build(&c.model);
                     let hays: Vec<Haystack> =
                         items.iter().map(|i| Haystack::of(i, &c.model)).collect();
-                    let keep = query::filter(&c.model, &items, &hays, &q, false);
+                    let keep = query::filter(&items, &hays, &q, false);
                     let chosen: Vec<&timeline::Item> = keep.iter().map(|&i| &items[i]).collect();
                     let sel = Selection {
                         filter: filter.unwrap_or_default(),

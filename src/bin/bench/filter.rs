@@ -119,7 +119,7 @@ pub fn bench_filter() {
             let mut hits = 0;
             for _ in 0..5 {
                 let t = Instant::now();
-                let r = query::filter(&model, &items, &hays, &parsed, false);
+                let r = query::filter(&items, &hays, &parsed, false);
                 times.push(t.elapsed());
                 hits = r.len();
             }
