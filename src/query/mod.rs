@@ -25,20 +25,52 @@ pub fn filter(items: &[Item], hays: &[Haystack], q: &Query, by_relevance: bool) 
     filter_with::<DefaultEngine>(items, hays, q, by_relevance)
 }
 
-/// `filter` with the given fuzzy engine.
+/// `filter` with the given fuzzy engine, on every core.
 pub fn filter_with<F: Fuzzy>(
     items: &[Item],
     hays: &[Haystack],
     q: &Query,
     by_relevance: bool,
 ) -> Vec<usize> {
-    let mut m = Matcher::<F>::with_engine(q);
-    let mut hits: Vec<(usize, i64)> = items
-        .iter()
-        .zip(hays)
-        .enumerate()
-        .filter_map(|(i, (it, h))| m.score(it, h).map(|s| (i, s)))
-        .collect();
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    filter_on::<F>(items, hays, q, by_relevance, cores, 4_096)
+}
+
+/// Scores the items in up to `threads` chunks of at least `min_chunk`
+/// items, each on a thread of its own with its own matcher; the chunks'
+/// hits are joined in timeline order.
+fn filter_on<F: Fuzzy>(
+    items: &[Item],
+    hays: &[Haystack],
+    q: &Query,
+    by_relevance: bool,
+    threads: usize,
+    min_chunk: usize,
+) -> Vec<usize> {
+    let n = items.len().min(hays.len());
+    let scan = |range: std::ops::Range<usize>| {
+        let mut m = Matcher::<F>::with_engine(q);
+        range
+            .filter_map(|i| m.score(&items[i], &hays[i]).map(|s| (i, s)))
+            .collect::<Vec<(usize, i64)>>()
+    };
+    let parts = threads.min(n / min_chunk.max(1)).max(1);
+    let mut hits = if parts == 1 {
+        scan(0..n)
+    } else {
+        let chunk = n.div_ceil(parts);
+        std::thread::scope(|s| {
+            let running: Vec<_> = (0..n)
+                .step_by(chunk)
+                .map(|start| s.spawn(move || scan(start..(start + chunk).min(n))))
+                .collect();
+            let mut hits = Vec::new();
+            for r in running {
+                hits.extend(r.join().expect("a filter thread panicked"));
+            }
+            hits
+        })
+    };
     if by_relevance {
         hits.sort_unstable_by_key(|&(i, s)| (std::cmp::Reverse(s), i));
     }
@@ -239,6 +271,22 @@ mod tests {
             }
             // The filter (masks first) finds what scoring every field finds.
             assert_eq!(hits(&items, &hays, w), plain, "{w}");
+        }
+    }
+
+    #[test]
+    fn threads_give_the_same_rows_as_one() {
+        let (_, items, hays) = bundled();
+        for q in ["trump talks", "oil", "@bibi", "'iran !israel", "zqxjvw", ""] {
+            let q = Query::parse(q);
+            for by_relevance in [false, true] {
+                let one = filter_on::<DefaultEngine>(&items, &hays, &q, by_relevance, 1, 1);
+                for threads in [2, 3, 7, 500] {
+                    let many =
+                        filter_on::<DefaultEngine>(&items, &hays, &q, by_relevance, threads, 1);
+                    assert_eq!(many, one, "{q:?} on {threads} threads");
+                }
+            }
         }
     }
 }
