@@ -1,13 +1,13 @@
 //! Scoring items against one parsed query, and the highlight positions
 //! of what matched.
 
-use super::fuzzy::{Fuzzy, Skim};
+use super::fuzzy::{Frizbee, Fuzzy};
 use super::haystack::{letter_mask, may_hold};
 use super::{Field, Haystack, Mode, Query, Term};
 use crate::timeline::Item;
 
 /// The engine the filter uses for fuzzy words.
-pub type DefaultEngine = Skim;
+pub type DefaultEngine = Frizbee;
 
 /// One word of the query, ready to match.
 struct Word<F> {

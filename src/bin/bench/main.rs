@@ -3,7 +3,8 @@
 //!
 //!   dateline-bench extract   open + JSON export of 1,000 and 10,000 articles
 //!   dateline-bench filter    query::filter over 10,000 and 100,000 items,
-//!                            side by side with `fzf --filter` when installed
+//!                            with frizbee and with fuzzy-matcher, side by
+//!                            side with `fzf --filter` when installed
 //!   dateline-bench all       both
 //!
 //! Each extract size runs in a child process of its own (this binary,
@@ -11,6 +12,7 @@
 
 mod extract;
 mod filter;
+mod skim;
 mod util;
 mod world;
 
