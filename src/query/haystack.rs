@@ -68,7 +68,7 @@ impl Haystack {
         let mut spans = Vec::with_capacity(names.len());
         for n in names {
             let start = actors.len();
-            actors.push_str(&n.to_lowercase());
+            actors.extend(n.chars().flat_map(char::to_lowercase));
             let span = start as u32..actors.len() as u32;
             actors.push('\n');
             if !span.is_empty() {

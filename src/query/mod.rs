@@ -55,7 +55,7 @@ fn filter_on<F: Fuzzy>(
             .collect::<Vec<(usize, i64)>>()
     };
     let parts = threads.min(n / min_chunk.max(1)).max(1);
-    let mut hits = if parts == 1 {
+    let hits = if parts == 1 {
         scan(0..n)
     } else {
         let chunk = n.div_ceil(parts);
@@ -71,10 +71,21 @@ fn filter_on<F: Fuzzy>(
             hits
         })
     };
-    if by_relevance {
-        hits.sort_unstable_by_key(|&(i, s)| (std::cmp::Reverse(s), i));
+    if !by_relevance {
+        return hits.into_iter().map(|(i, _)| i).collect();
     }
-    hits.into_iter().map(|(i, _)| i).collect()
+    // Best first, ties in timeline order: one u64 key an item sorts fastest.
+    let mut keys: Vec<u64> = hits
+        .into_iter()
+        .map(|(i, s)| {
+            let rank = u32::MAX - s.clamp(0, u32::MAX as i64) as u32;
+            (rank as u64) << 32 | i as u64
+        })
+        .collect();
+    keys.sort_unstable();
+    keys.into_iter()
+        .map(|k| (k & u32::MAX as u64) as usize)
+        .collect()
 }
 
 #[cfg(test)]
