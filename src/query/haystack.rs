@@ -10,12 +10,26 @@ use std::ops::Range;
 /// 0–9). Anything a word matches holds at least the word's letters, so a
 /// field whose mask lacks one of them cannot match.
 pub fn letter_mask(s: &str) -> u64 {
-    s.bytes().fold(0, |m, b| match b.to_ascii_lowercase() {
-        c @ b'a'..=b'z' => m | 1 << (c - b'a'),
-        c @ b'0'..=b'9' => m | 1 << (26 + c - b'0'),
-        _ => m,
-    })
+    s.bytes().fold(0, |m, b| m | LETTER_BITS[b as usize])
 }
+
+/// Each byte's bit in a letter mask (none for other bytes): a table makes
+/// the mask one OR a byte, with no branches.
+static LETTER_BITS: [u64; 256] = {
+    let mut t = [0; 256];
+    let mut c = 0;
+    while c < 26 {
+        t[b'a' as usize + c] = 1 << c;
+        t[b'A' as usize + c] = 1 << c;
+        c += 1;
+    }
+    let mut d = 0;
+    while d < 10 {
+        t[b'0' as usize + d] = 1 << (26 + d);
+        d += 1;
+    }
+    t
+};
 
 /// True when `field` holds every letter of `word` (both as masks).
 pub fn may_hold(field: u64, word: u64) -> bool {
@@ -68,7 +82,12 @@ impl Haystack {
         let mut spans = Vec::with_capacity(names.len());
         for n in names {
             let start = actors.len();
-            actors.extend(n.chars().flat_map(char::to_lowercase));
+            if n.is_ascii() {
+                actors.push_str(n);
+                actors[start..].make_ascii_lowercase();
+            } else {
+                actors.extend(n.chars().flat_map(char::to_lowercase));
+            }
             let span = start as u32..actors.len() as u32;
             actors.push('\n');
             if !span.is_empty() {
