@@ -66,7 +66,7 @@ pub fn select<'m>(model: &'m Model, q: &Query) -> Cow<'m, Model> {
     }
     let items = timeline::build(model);
     let hays: Vec<Haystack> = items.iter().map(|i| Haystack::of(i, model)).collect();
-    let keep = query::filter(model, &items, &hays, q, false);
+    let keep = query::filter(&items, &hays, q, false);
     let mut ev = vec![false; model.events.len()];
     let mut qu = vec![false; model.quotes.len()];
     for &i in &keep {

@@ -100,7 +100,7 @@ fn run(cli: Cli) -> Result<i32> {
                     let items = timeline::build(&model);
                     let hays: Vec<Haystack> =
                         items.iter().map(|i| Haystack::of(i, &model)).collect();
-                    let keep = query::filter(&model, &items, &hays, &q, false);
+                    let keep = query::filter(&items, &hays, &q, false);
                     let chosen: Vec<&timeline::Item> = keep.iter().map(|&i| &items[i]).collect();
                     let sel = Selection {
                         filter: filter.unwrap_or_default(),

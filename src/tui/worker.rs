@@ -37,11 +37,5 @@ pub fn spawn<M: Send + 'static>(
 /// The rows a query shows, in display order.
 pub fn run(data: &Data, query: &str, by_relevance: bool) -> Vec<usize> {
     let q = Query::parse(query);
-    query::filter(
-        &data.corpus.model,
-        &data.items,
-        &data.hays,
-        &q,
-        by_relevance,
-    )
+    query::filter(&data.items, &data.hays, &q, by_relevance)
 }

@@ -3,7 +3,8 @@
 //!
 //!   dateline-bench extract   open + JSON export of 1,000 and 10,000 articles
 //!   dateline-bench filter    query::filter over 10,000 and 100,000 items,
-//!                            side by side with `fzf --filter` when installed
+//!                            with frizbee and with fuzzy-matcher, side by
+//!                            side with `fzf --filter` when installed
 //!   dateline-bench startup   open ./data (or the bundled corpus) to the first frame
 //!   dateline-bench all       all three
 //!
@@ -12,6 +13,7 @@
 
 mod extract;
 mod filter;
+mod skim;
 mod startup;
 mod util;
 mod world;

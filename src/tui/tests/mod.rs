@@ -81,7 +81,7 @@ fn filter_bibi_shows_netanyahu_rows() {
     // Other rows are shown only when their own words say "Bibi".
     for &i in s.shown.iter().filter(|&&i| !bibi(&s, i)) {
         let h = &s.data.hays[i];
-        assert!(h.text.contains("bibi"), "{h:?}");
+        assert!(h.text().contains("bibi"), "{h:?}");
     }
     press(
         &mut s,

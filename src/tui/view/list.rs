@@ -38,7 +38,7 @@ pub fn draw(f: &mut Frame, s: &State, a: &Areas, t: &Theme) {
     f.render_widget(block, a.timeline);
     let width = inner.width as usize;
     let q = Query::parse(&s.filter_shown);
-    let matcher = Matcher::default();
+    let mut matcher = Matcher::new(&q);
     let mut lines = Vec::new();
     for row in s.rows.iter().skip(s.top).take(inner.height as usize) {
         match *row {
@@ -51,7 +51,7 @@ pub fn draw(f: &mut Frame, s: &State, a: &Areas, t: &Theme) {
                 let hl = if q.terms.is_empty() {
                     Vec::new()
                 } else {
-                    matcher.highlight(&q, &s.data.items[i].text)
+                    matcher.highlight(&s.data.items[i].text)
                 };
                 lines.push(item_line(s, pos, i, width, &hl, t));
             }

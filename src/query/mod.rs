@@ -1,0 +1,305 @@
+//! The filter language, shared by the explorer and `export --filter`.
+//!
+//! Words are fuzzy by default and match event text, quote text and
+//! speakers, actor names with their aliases, and outlets. Like fzf:
+//! `'word` matches exactly, `^word` at the start, `word$` at the end, and
+//! `!word` excludes. Field prefixes narrow a word: `@actor`, `"quote`,
+//! `#outlet`. `from:2026-03-02` and `to:2026-03-04` (or `from:2026-03`)
+//! bound the dates.
+
+mod fuzzy;
+mod haystack;
+mod matcher;
+mod parse;
+
+pub use fuzzy::{Frizbee, Fuzzy};
+pub use haystack::Haystack;
+pub use matcher::{DefaultEngine, Matcher};
+pub use parse::{Field, Mode, Query, SYNTAX, Term};
+
+use crate::timeline::Item;
+
+/// Filters and ranks the timeline: indices of matching items, in timeline
+/// order, or by score (best first) when `by_relevance`.
+pub fn filter(items: &[Item], hays: &[Haystack], q: &Query, by_relevance: bool) -> Vec<usize> {
+    filter_with::<DefaultEngine>(items, hays, q, by_relevance)
+}
+
+/// `filter` with the given fuzzy engine, on every core.
+pub fn filter_with<F: Fuzzy>(
+    items: &[Item],
+    hays: &[Haystack],
+    q: &Query,
+    by_relevance: bool,
+) -> Vec<usize> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    filter_on::<F>(items, hays, q, by_relevance, cores, 4_096)
+}
+
+/// Scores the items in up to `threads` chunks of at least `min_chunk`
+/// items, each on a thread of its own with its own matcher; the chunks'
+/// hits are joined in timeline order.
+fn filter_on<F: Fuzzy>(
+    items: &[Item],
+    hays: &[Haystack],
+    q: &Query,
+    by_relevance: bool,
+    threads: usize,
+    min_chunk: usize,
+) -> Vec<usize> {
+    let n = items.len().min(hays.len());
+    let scan = |range: std::ops::Range<usize>| {
+        let mut m = Matcher::<F>::with_engine(q);
+        range
+            .filter_map(|i| m.score(&items[i], &hays[i]).map(|s| (i, s)))
+            .collect::<Vec<(usize, i64)>>()
+    };
+    let parts = threads.min(n / min_chunk.max(1)).max(1);
+    let hits = if parts == 1 {
+        scan(0..n)
+    } else {
+        let chunk = n.div_ceil(parts);
+        std::thread::scope(|s| {
+            let running: Vec<_> = (0..n)
+                .step_by(chunk)
+                .map(|start| s.spawn(move || scan(start..(start + chunk).min(n))))
+                .collect();
+            let mut hits = Vec::new();
+            for r in running {
+                hits.extend(r.join().expect("a filter thread panicked"));
+            }
+            hits
+        })
+    };
+    if !by_relevance {
+        return hits.into_iter().map(|(i, _)| i).collect();
+    }
+    // Best first, ties in timeline order: one u64 key an item sorts fastest.
+    let mut keys: Vec<u64> = hits
+        .into_iter()
+        .map(|(i, s)| {
+            let rank = u32::MAX - s.clamp(0, u32::MAX as i64) as u32;
+            (rank as u64) << 32 | i as u64
+        })
+        .collect();
+    keys.sort_unstable();
+    keys.into_iter()
+        .map(|k| (k & u32::MAX as u64) as usize)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::aliases::AliasTable;
+    use crate::loader::{self, BUNDLED_ALIASES};
+    use crate::model::Model;
+    use crate::timeline;
+    use std::collections::BTreeSet;
+
+    fn bundled() -> (Model, Vec<Item>, Vec<Haystack>) {
+        let (table, _) = AliasTable::parse(BUNDLED_ALIASES);
+        let model = crate::extract::build_model(&loader::bundled(), &table);
+        let items = timeline::build(&model);
+        let hays = items.iter().map(|i| Haystack::of(i, &model)).collect();
+        (model, items, hays)
+    }
+
+    /// Items matching `q`, as a set.
+    fn hits(items: &[Item], hays: &[Haystack], q: &str) -> BTreeSet<usize> {
+        filter(items, hays, &Query::parse(q), false)
+            .into_iter()
+            .collect()
+    }
+
+    /// Items with some field for which `f` holds (actor names one by one).
+    fn where_field(hays: &[Haystack], f: impl Fn(&str) -> bool) -> BTreeSet<usize> {
+        fn fields(h: &Haystack) -> Vec<&str> {
+            let mut v = vec![h.text(), h.outlets()];
+            v.extend(h.quote());
+            v.extend(h.actors().lines());
+            v
+        }
+        (0..hays.len())
+            .filter(|&i| fields(&hays[i]).into_iter().any(&f))
+            .collect()
+    }
+
+    #[test]
+    fn too_late_brings_the_too_late_quotes_to_the_top() {
+        let (_, items, hays) = bundled();
+        let r = filter(&items, &hays, &Query::parse("too late"), true);
+        let says = |i: usize| hays[i].text().contains("too late");
+        let n = r.iter().filter(|&&i| says(i)).count();
+        assert!(n >= 3, "{n}");
+        assert!(
+            r[..n].iter().all(|&i| says(i)),
+            "those saying it come first"
+        );
+        let trump_quotes = (0..items.len())
+            .filter(|&i| items[i].is_quote() && says(i) && hays[i].actors().contains("trump"))
+            .count();
+        assert!(trump_quotes >= 1);
+        assert_eq!(
+            r[..n]
+                .iter()
+                .filter(|&&i| items[i].is_quote() && hays[i].actors().contains("trump"))
+                .count(),
+            trump_quotes
+        );
+    }
+
+    #[test]
+    fn bibi_finds_every_netanyahu_item() {
+        let (model, items, hays) = bundled();
+        let netanyahu: BTreeSet<usize> = (0..items.len())
+            .filter(|&i| {
+                items[i]
+                    .actors
+                    .iter()
+                    .any(|&a| model.actors[a].name == "Benjamin Netanyahu")
+            })
+            .collect();
+        assert!(netanyahu.len() >= 5);
+        for q in ["bibi", "@bibi", "@netanyahu", "@ntnyhu"] {
+            let found = hits(&items, &hays, q);
+            assert!(found.is_superset(&netanyahu), "{q}");
+        }
+        let others = &hits(&items, &hays, "bibi") - &netanyahu;
+        for i in others {
+            let h = &hays[i];
+            assert!(
+                h.text().contains("bibi") || h.actors().lines().any(|n| n.contains("bibi")),
+                "{h:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn operators_and_fields_select_what_they_say() {
+        let (_, items, hays) = bundled();
+        let all: BTreeSet<usize> = (0..items.len()).collect();
+        let with = |w: &'static str| where_field(&hays, move |f| f.contains(w));
+        assert_eq!(hits(&items, &hays, "'ceasefire"), with("ceasefire"));
+        assert!(!with("ceasefire").is_empty());
+        assert_eq!(hits(&items, &hays, "!iran"), &all - &with("iran"));
+        assert_eq!(
+            hits(&items, &hays, "^trump"),
+            where_field(&hays, |f| f.starts_with("trump"))
+        );
+        let said = |f: &str| f.trim_end_matches(['.', '”', '"', ' ']).ends_with("said");
+        assert_eq!(hits(&items, &hays, "said$"), where_field(&hays, said));
+        assert!(!hits(&items, &hays, "said$").is_empty());
+        // Field words look at their field only.
+        let kushner = hits(&items, &hays, "@'kushner");
+        assert!(!kushner.is_empty());
+        assert!(
+            kushner
+                .iter()
+                .all(|&i| hays[i].actors().contains("kushner"))
+        );
+        let quoted = hits(&items, &hays, "\"'talk");
+        assert!(!quoted.is_empty());
+        assert!(
+            quoted
+                .iter()
+                .all(|&i| hays[i].quote().is_some_and(|q| q.contains("talk")))
+        );
+        let axios = hits(&items, &hays, "#axios");
+        assert!(!axios.is_empty());
+        assert!(axios.iter().all(|&i| hays[i].outlets().contains("axios")));
+        // Dates bound the items.
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 4).unwrap();
+        let on_day = hits(&items, &hays, "from:2026-03-04 to:2026-03-04");
+        assert!(!on_day.is_empty() && on_day.len() < items.len());
+        for i in all {
+            let d = &items[i].date;
+            assert_eq!(on_day.contains(&i), d.start <= day && d.end >= day);
+        }
+    }
+
+    #[test]
+    fn relevance_orders_the_same_hits_by_score() {
+        let (_, items, hays) = bundled();
+        for q in ["trump talks", "oil", "@bibi", "'iran !israel"] {
+            let q = Query::parse(q);
+            let by_time = filter(&items, &hays, &q, false);
+            let by_score = filter(&items, &hays, &q, true);
+            assert!(by_time.windows(2).all(|w| w[0] < w[1]));
+            let mut sorted = by_score.clone();
+            sorted.sort_unstable();
+            assert_eq!(sorted, by_time);
+            let mut m = Matcher::new(&q);
+            let scores: Vec<i64> = by_score
+                .iter()
+                .map(|&i| m.score(&items[i], &hays[i]).unwrap())
+                .collect();
+            for (w, s) in by_score.windows(2).zip(scores.windows(2)) {
+                assert!(s[0] > s[1] || (s[0] == s[1] && w[0] < w[1]), "{w:?} {s:?}");
+            }
+        }
+    }
+
+    /// Each field of a haystack with its stored mask.
+    fn masked_fields(h: &Haystack) -> Vec<(&str, u64)> {
+        let mut v = vec![h.text_field(), h.outlets_field()];
+        v.extend(h.quote_field());
+        v.extend(h.names());
+        v
+    }
+
+    #[test]
+    fn letter_masks_set_aside_only_fields_that_cannot_match() {
+        let (_, items, hays) = bundled();
+        let words = [
+            "bibi",
+            "too",
+            "late",
+            "oil",
+            "ceasefire",
+            "talks",
+            "ntnyhu",
+            "u.s.",
+            "iran's",
+            "2026",
+            "x",
+            "zqxjvw",
+        ];
+        for w in words {
+            let wm = haystack::letter_mask(w);
+            let mut engine = DefaultEngine::new(w);
+            let mut plain = BTreeSet::new();
+            for (i, h) in hays.iter().enumerate() {
+                for (f, m) in masked_fields(h) {
+                    assert_eq!(m, haystack::letter_mask(f));
+                    assert!(haystack::may_hold(h.all_mask(), m));
+                    let fuzzy = engine.score(f).is_some();
+                    if fuzzy || f.contains(w) {
+                        assert!(haystack::may_hold(m, wm), "{w} in {f}");
+                    }
+                    if fuzzy {
+                        plain.insert(i);
+                    }
+                }
+            }
+            // The filter (masks first) finds what scoring every field finds.
+            assert_eq!(hits(&items, &hays, w), plain, "{w}");
+        }
+    }
+
+    #[test]
+    fn threads_give_the_same_rows_as_one() {
+        let (_, items, hays) = bundled();
+        for q in ["trump talks", "oil", "@bibi", "'iran !israel", "zqxjvw", ""] {
+            let q = Query::parse(q);
+            for by_relevance in [false, true] {
+                let one = filter_on::<DefaultEngine>(&items, &hays, &q, by_relevance, 1, 1);
+                for threads in [2, 3, 7, 500] {
+                    let many =
+                        filter_on::<DefaultEngine>(&items, &hays, &q, by_relevance, threads, 1);
+                    assert_eq!(many, one, "{q:?} on {threads} threads");
+                }
+            }
+        }
+    }
+}
