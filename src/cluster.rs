@@ -5,15 +5,17 @@
 //! within the same date for events), and keys that too many items share are
 //! ignored, so no key ever makes the work quadratic.
 
-use crate::model::{ArticleId, Cluster, ClusterId, ClusterKind, ItemId, Model};
+use crate::model::{ArticleId, Cluster, ClusterId, ClusterKind, Event, ItemId, Model};
 use crate::parallel::parallel_map;
-use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasher;
+use std::sync::LazyLock;
 
 /// Keys shared by more items than this say nothing about sameness.
 const MAX_POSTING: usize = 32;
 /// How many of an event's rarest words it is blocked by.
 const EVENT_KEYS: usize = 8;
+/// Events whose words are listed at once when linking (whole dates).
+const BATCH: usize = 32_768;
 /// Weighted overlap two events need to be one.
 const EVENT_SIMILARITY: f64 = 0.45;
 /// Share of the shorter quote's words the longer must hold.
@@ -226,72 +228,75 @@ fn hashed_words<T: Sync>(
     }
 }
 
-/// Unites items that a checker says are one, trying only pairs that share
-/// a key no more than `MAX_POSTING` items have, each pair once. The pairs
-/// are tried on every core, each with its own checker; a checker is called
-/// with every candidate of one item before the next item.
+/// The pairs of items that a checker says are one, trying only pairs that share
+/// a key no more than `MAX_POSTING` items have. The keys are dropped as
+/// soon as the postings are built. Postings are tried on every core, each
+/// worker with its own checker, which is called with every earlier item of
+/// a posting before the next item.
 fn link<C: FnMut(usize, usize) -> bool>(
-    keys: &Lists<u32>,
+    keys: Lists<u32>,
     checker: impl Fn() -> C + Sync,
-) -> Vec<usize> {
+) -> Vec<(u32, u32)> {
+    let n = keys.len();
+    debug_assert!(u32::try_from(n).is_ok());
     // Postings as one sorted array of (key, item), keeping only the keys
     // that more than one and at most MAX_POSTING items share. Keys are
     // 32-bit hashes: two keys that collide only add candidates, and every
     // candidate is checked.
     let mut kept: Vec<(u32, u32)> = Vec::with_capacity(keys.flat.len());
-    for i in 0..keys.len() {
+    for i in 0..n {
         kept.extend(keys.get(i).iter().map(|&k| (k, i as u32)));
     }
+    drop(keys);
     kept.sort_unstable();
-    let mut n = 0;
-    let mut run = 0;
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    let (mut len, mut run) = (0, 0);
     while run < kept.len() {
-        let len = kept[run..]
-            .iter()
-            .take_while(|p| p.0 == kept[run].0)
-            .count();
-        if len > 1 && len <= MAX_POSTING {
-            kept.copy_within(run..run + len, n);
-            n += len;
+        let k = kept[run].0;
+        let size = kept[run..].iter().take_while(|p| p.0 == k).count();
+        if size > 1 && size <= MAX_POSTING {
+            kept.copy_within(run..run + size, len);
+            runs.push(len..len + size);
+            len += size;
         }
-        run += len;
+        run += size;
     }
-    kept.truncate(n);
+    kept.truncate(len);
     kept.shrink_to_fit();
-    let sharing = |k: u32| {
-        let from = kept.partition_point(|p| p.0 < k);
-        kept[from..]
-            .iter()
-            .take_while(move |p| p.0 == k)
-            .map(|p| p.1)
-    };
-    const CHUNK: usize = 4096;
-    let chunks: Vec<std::ops::Range<usize>> = (0..keys.len())
-        .step_by(CHUNK)
-        .map(|s| s..(s + CHUNK).min(keys.len()))
-        .collect();
-    let edges = parallel_map(&chunks, |_, range| {
-        let (mut out, mut cand, mut same) = (Vec::new(), Vec::new(), checker());
-        for i in range.clone() {
-            cand.clear();
-            for &k in keys.get(i) {
-                cand.extend(sharing(k).filter(|&j| (j as usize) < i));
+    // Slices of whole postings, for the workers.
+    let mut slices: Vec<&[std::ops::Range<usize>]> = Vec::new();
+    let mut rest = runs.as_slice();
+    while !rest.is_empty() {
+        let take = rest.len().min(2048);
+        let (head, tail) = rest.split_at(take);
+        slices.push(head);
+        rest = tail;
+    }
+    let edges = parallel_map(&slices, |_, postings| {
+        let (mut out, mut same) = (Vec::new(), checker());
+        for r in postings.iter() {
+            let items = &kept[r.clone()];
+            for (x, a) in items.iter().enumerate().skip(1) {
+                for b in &items[..x] {
+                    let (a, b) = (a.1 as usize, b.1 as usize);
+                    if a != b && same(a, b) {
+                        out.push((a as u32, b as u32));
+                    }
+                }
             }
-            cand.sort_unstable();
-            cand.dedup();
-            out.extend(
-                cand.iter()
-                    .filter(|&&j| same(i, j as usize))
-                    .map(|&j| (i, j as usize)),
-            );
         }
         out
     });
-    let mut uf = UnionFind((0..keys.len()).collect());
-    for (a, b) in edges.into_iter().flatten() {
-        uf.union(a, b);
+    edges.into_iter().flatten().collect()
+}
+
+/// Each item's group: the smallest item it is linked to, directly or not.
+fn groups(n: usize, edges: impl IntoIterator<Item = (u32, u32)>) -> Vec<usize> {
+    let mut uf = UnionFind((0..n).collect());
+    for (a, b) in edges {
+        uf.union(a as usize, b as usize);
     }
-    (0..keys.len()).map(|i| uf.find(i)).collect()
+    (0..n).map(|i| uf.find(i)).collect()
 }
 
 /// Items in common between two sorted lists.
@@ -315,7 +320,9 @@ fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
 /// are in the longer, and their named speakers (if both have one) agree.
 /// Blocked by word trigrams.
 fn quote_groups(model: &Model) -> Vec<usize> {
-    let mut sets: Lists<u64> = Lists::default();
+    // Word sets as 32-bit hashes: a collision inside one pair's words is
+    // too unlikely to tip a containment test.
+    let mut sets: Lists<u32> = Lists::default();
     let mut keys: Lists<u32> = Lists::default();
     hashed_words(
         &model.quotes,
@@ -338,12 +345,13 @@ fn quote_groups(model: &Model) -> Vec<usize> {
             }
             keys.flat.truncate(n);
             *keys.ends.last_mut().expect("just pushed") = n as u32;
-            seq.sort_unstable();
-            seq.dedup();
-            sets.push(seq.iter().copied());
+            let mut words: Vec<u32> = seq.iter().map(|&h| h as u32).collect();
+            words.sort_unstable();
+            words.dedup();
+            sets.push(words);
         },
     );
-    link(&keys, || {
+    let edges = link(keys, || {
         |a, b| {
             let (qa, qb) = (&model.quotes[a], &model.quotes[b]);
             if qa.speaker.is_some() && qb.speaker.is_some() && qa.speaker != qb.speaker {
@@ -360,7 +368,8 @@ fn quote_groups(model: &Model) -> Vec<usize> {
                 && comparable
                 && common(sa, sb) as f64 >= QUOTE_CONTAINMENT * small as f64
         }
-    })
+    });
+    groups(model.quotes.len(), edges)
 }
 
 /// Crude stemming and a few newsroom synonyms, so that "envoy" and
@@ -382,21 +391,32 @@ fn stem(w: &str) -> &str {
     }
 }
 
+static STOP: LazyLock<foldhash::HashSet<&'static str>> =
+    LazyLock::new(|| STOPWORDS.iter().copied().collect());
+
+/// The word an event is compared by: stemmed, and none for stopwords.
+fn event_word(w: &str) -> Option<&str> {
+    let w = stem(w);
+    (w.len() > 1 && !STOP.contains(w)).then_some(w)
+}
+
 /// Groups events of the same date whose rare words mostly agree.
+///
+/// Words are weighted by how rare they are in the whole corpus, so a first
+/// pass counts them; events of different dates are never one, so the
+/// second pass links one batch of whole dates at a time and never holds
+/// the word lists of the whole corpus.
 fn event_groups(model: &Model) -> Vec<usize> {
-    let stop: foldhash::HashSet<&str> = STOPWORDS.iter().copied().collect();
+    let keep = event_word;
     // Dense word numbers (in order of first use) and document frequencies.
     let mut ids: FastMap<u64, u32> = FastMap::default();
     let mut df: Vec<u32> = Vec::new();
-    let mut toks: Lists<u32> = Lists::default();
     let mut v: Vec<u32> = Vec::new();
+    let all: Vec<&Event> = model.events.iter().collect();
     hashed_words(
-        &model.events,
+        &all,
         |e| &e.text,
-        |w| {
-            let w = stem(w);
-            (w.len() > 1 && !stop.contains(w)).then_some(w)
-        },
+        keep,
         |hashes| {
             v.clear();
             v.extend(hashes.iter().map(|w| {
@@ -410,16 +430,54 @@ fn event_groups(model: &Model) -> Vec<usize> {
             for &w in &v {
                 df[w as usize] += 1;
             }
-            toks.push(v.iter().copied());
         },
     );
-    drop(ids);
-    toks.flat.shrink_to_fit();
     let n = model.events.len().max(1) as f64;
     let idf: Vec<f32> = df
         .iter()
         .map(|&d| ((n / d as f64).ln() + 1.0) as f32)
         .collect();
+
+    // Events by date, then batches of whole dates.
+    let date = |i: usize| (model.events[i].date.start, model.events[i].date.end);
+    let mut order: Vec<u32> = (0..model.events.len() as u32).collect();
+    order.sort_by_key(|&i| (date(i as usize), i));
+    let mut edges: Vec<(u32, u32)> = Vec::new();
+    let mut from = 0;
+    while from < order.len() {
+        let mut to = from;
+        while to < order.len()
+            && (to - from < BATCH || date(order[to] as usize) == date(order[to - 1] as usize))
+        {
+            to += 1;
+        }
+        let batch = &order[from..to];
+        let events: Vec<&Event> = batch.iter().map(|&i| &model.events[i as usize]).collect();
+        let mut toks: Lists<u32> = Lists::default();
+        hashed_words(
+            &events,
+            |e| &e.text,
+            keep,
+            |hashes| {
+                v.clear();
+                v.extend(hashes.iter().map(|w| ids[w]));
+                v.sort_unstable();
+                v.dedup();
+                toks.push(v.iter().copied());
+            },
+        );
+        edges.extend(
+            link_events(&events, &toks, &df, &idf)
+                .into_iter()
+                .map(|(a, b)| (batch[a as usize], batch[b as usize])),
+        );
+        from = to;
+    }
+    groups(model.events.len(), edges)
+}
+
+/// Events linked in one batch (indices into `events`).
+fn link_events(events: &[&Event], toks: &Lists<u32>, df: &[u32], idf: &[f32]) -> Vec<(u32, u32)> {
     // Block by the rarest words that some other event also has (a word no
     // other event uses can never bring two events together), within a date.
     let mut keys: Lists<u32> = Lists {
@@ -427,7 +485,7 @@ fn event_groups(model: &Model) -> Vec<usize> {
         flat: Vec::with_capacity(toks.len() * EVENT_KEYS),
     };
     let mut rare: Vec<u32> = Vec::new();
-    for (i, e) in model.events.iter().enumerate() {
+    for (i, e) in events.iter().enumerate() {
         rare.clear();
         rare.extend(toks.get(i).iter().copied().filter(|&w| df[w as usize] > 1));
         rare.sort_by_key(|&w| (df[w as usize], w));
@@ -442,15 +500,18 @@ fn event_groups(model: &Model) -> Vec<usize> {
     let sides: Vec<f32> = (0..toks.len())
         .map(|i| toks.get(i).iter().map(|&w| idf[w as usize]).sum())
         .collect();
-    let (toks, idf, sides) = (&toks, &idf, &sides);
-    link(&keys, || {
+    let sides = &sides;
+    link(keys, || {
         // The words of the item whose candidates are being tried, marked
         // with its number, so each candidate costs one look-up per word.
         let mut mark = vec![u32::MAX; idf.len()];
         let mut marked = usize::MAX;
         move |a: usize, b: usize| {
             let (ta, tb) = (toks.get(a), toks.get(b));
-            if ta.len().min(tb.len()) < 4 {
+            if ta.len().min(tb.len()) < 4
+                || (events[a].date.start, events[a].date.end)
+                    != (events[b].date.start, events[b].date.end)
+            {
                 return false;
             }
             if marked != a {
@@ -477,29 +538,24 @@ pub fn assign(model: &mut Model) {
     let eg = event_groups(model);
     let qg = quote_groups(model);
     let mut clusters: Vec<Cluster> = Vec::new();
-    // A set, so a quote repeated across thousands of articles costs no
-    // more per member than a pair does.
-    let mut seen: HashSet<(usize, ArticleId)> = HashSet::new();
     let mut make =
         |groups: &[usize], kind: ClusterKind, member: &dyn Fn(usize) -> (ItemId, ArticleId)| {
-            let mut by_root: HashMap<usize, usize> = HashMap::new();
+            let mut of_root = vec![u32::MAX; groups.len()];
             let mut out = Vec::with_capacity(groups.len());
             for (i, &root) in groups.iter().enumerate() {
-                let c = *by_root.entry(root).or_insert_with(|| {
+                if of_root[root] == u32::MAX {
+                    of_root[root] = clusters.len() as u32;
                     clusters.push(Cluster {
                         id: ClusterId::new(clusters.len()),
                         kind,
                         members: Vec::new(),
                         articles: Vec::new(),
                     });
-                    clusters.len() - 1
-                });
-                let (id, article) = member(i);
-                let cl = &mut clusters[c];
-                cl.members.push(id);
-                if seen.insert((c, article)) {
-                    cl.articles.push(article);
                 }
+                let (id, article) = member(i);
+                let cl = &mut clusters[of_root[root] as usize];
+                cl.members.push(id);
+                cl.articles.push(article);
                 out.push(cl.id);
             }
             out
@@ -518,8 +574,12 @@ pub fn assign(model: &mut Model) {
     for (q, c) in model.quotes.iter_mut().zip(qc) {
         q.cluster = c;
     }
+    // Each article once (sorted, so a quote repeated across thousands of
+    // articles costs no more per member than a pair does).
     for c in &mut clusters {
         c.members.shrink_to_fit();
+        c.articles.sort_unstable();
+        c.articles.dedup();
         c.articles.shrink_to_fit();
     }
     clusters.shrink_to_fit();
@@ -529,6 +589,50 @@ pub fn assign(model: &mut Model) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn event(i: usize, day: u32, text: &str) -> crate::model::Event {
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 3, day).unwrap();
+        crate::model::Event {
+            id: crate::model::EventId::new(i),
+            article: ArticleId::new(i),
+            span: crate::model::Span::new(0, text.len()),
+            text: text.into(),
+            date: crate::model::DateInfo::day(d, crate::model::Basis::Stated),
+            reported: Some(d),
+            actors: Box::default(),
+            cites: Box::default(),
+            cluster: ClusterId::default(),
+        }
+    }
+
+    #[test]
+    fn the_same_event_on_the_same_date_is_one_cluster_and_never_across_dates() {
+        let same = "Iran's envoy in Geneva ruled out negotiations with Washington";
+        let mut m = Model {
+            events: vec![
+                event(0, 3, same),
+                event(
+                    1,
+                    3,
+                    "Iran's ambassador in Geneva ruled out talks with Washington on Tuesday",
+                ),
+                event(2, 4, same),
+                event(
+                    3,
+                    3,
+                    "Markets in Tokyo closed higher after a quiet session of trading",
+                ),
+            ],
+            ..Model::default()
+        };
+        assign(&mut m);
+        let c: Vec<ClusterId> = m.events.iter().map(|e| e.cluster).collect();
+        assert_eq!(c[0], c[1], "two reports of one statement");
+        assert_ne!(c[0], c[2], "another date is another event");
+        assert_ne!(c[0], c[3], "a different statement");
+        let first = &m.clusters[c[0].index()];
+        assert_eq!(first.articles, vec![ArticleId::new(0), ArticleId::new(1)]);
+    }
 
     #[test]
     fn masked_words_are_wildcards() {

@@ -165,14 +165,14 @@ pub fn assemble(parts: Vec<Part>, shared: Shared, aliases: &AliasTable) -> Model
     model.actors.retain(|a| a.mentions > 0);
 
     let order = |d: &DateInfo, reported: Option<NaiveDate>, art: ArticleId, span: Span| {
-        (d.start, d.end, reported, art, span.start)
+        (d.start, d.end, reported, art, span.start, span.end)
     };
     model
         .events
-        .sort_by_key(|e| order(&e.date, e.reported, e.article, e.span));
+        .sort_unstable_by_key(|e| order(&e.date, e.reported, e.article, e.span));
     model
         .quotes
-        .sort_by_key(|q| order(&q.date, q.reported, q.article, q.span));
+        .sort_unstable_by_key(|q| order(&q.date, q.reported, q.article, q.span));
     for (i, e) in model.events.iter_mut().enumerate() {
         e.id = EventId::new(i);
     }

@@ -51,11 +51,13 @@ pub fn child_stages(dir: &Path) {
     });
     let parts: Vec<extract::Part> = parts.into_iter().filter_map(Result::ok).collect();
     let read = t.elapsed();
+    let hwm_read = vm_hwm_kb();
     let (read_live, read_peak) = (Counting::live() - base, Counting::peak() - base);
     Counting::reset_peak();
     let t = Instant::now();
     let mut model = extract::assemble(parts, shared, &table);
     let assemble = t.elapsed();
+    let hwm_assemble = vm_hwm_kb();
     let (model_live, assemble_peak) = (Counting::live() - base, Counting::peak() - base);
     Counting::reset_peak();
     let t = Instant::now();
@@ -66,13 +68,15 @@ pub fn child_stages(dir: &Path) {
     let t = Instant::now();
     export::write_json(&model, &[], std::io::sink(), false).expect("write to a sink");
     let json = t.elapsed();
+    let hwm_json = vm_hwm_kb();
     let json_peak = Counting::peak() - base;
     let t = Instant::now();
     let items = timeline::build(&model);
     let tl = t.elapsed();
     println!(
         "RESULT read={} assemble={} cluster={} json={} timeline={} items={} \
-         read_live={} read_peak={} model={} assemble_peak={} cluster_peak={} json_peak={}",
+         read_live={} read_peak={} model={} assemble_peak={} cluster_peak={} json_peak={} \
+         rss_read={} rss_assemble={} rss_json={}",
         secs(read),
         secs(assemble),
         secs(cluster),
@@ -85,6 +89,9 @@ pub fn child_stages(dir: &Path) {
         mb(assemble_peak),
         mb(cluster_peak),
         mb(json_peak),
+        hwm_read / 1024,
+        hwm_assemble / 1024,
+        hwm_json / 1024,
     );
 }
 
