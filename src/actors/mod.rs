@@ -248,6 +248,19 @@ mod tests {
     }
 
     #[test]
+    fn exclamations_are_not_names() {
+        assert!(names("\"They want to talk. I said, 'Too Late!' \"").is_empty());
+        assert!(
+            names("The War Is Over? Not yet, said Ali Bahreini.")
+                .iter()
+                .all(|n| !n.0.contains("Over")),
+            "{:?}",
+            names("The War Is Over? Not yet, said Ali Bahreini.")
+        );
+        assert_eq!(names("Donald Trump wrote it!")[0].0, "Donald Trump");
+    }
+
+    #[test]
     fn titles_become_roles() {
         let n = names(
             "Israeli Prime Minister Benjamin Netanyahu called Secretary of State Marco Rubio.",

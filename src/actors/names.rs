@@ -38,6 +38,7 @@ pub(super) fn tokens(s: &str) -> Vec<Option<(usize, &str)>> {
             .strip_suffix('\'')
             .or_else(|| core.strip_suffix('’'))
             .unwrap_or(core);
+        let core = core.trim_end_matches(['!', '?']);
         let keep_dot = in_set(&TITLES_SET, core) || core.len() <= 2 || is_initialism(core);
         let core = if keep_dot {
             core
@@ -100,6 +101,15 @@ pub fn find_names(sentence: &str) -> Vec<NameMention> {
                 _ => break,
             }
             j += 1;
+        }
+        // Capitals that end in "!" or "?" are an exclamation ("'Too Late!'"),
+        // not a name.
+        if let Some(Some((at, last))) = toks.get(j - 1) {
+            let after = sentence[at + last.len()..].trim_start_matches(['\'', '’', '"', '”']);
+            if after.starts_with(['!', '?']) {
+                i = j;
+                continue;
+            }
         }
         // A lower-case role just before: "special envoy Steve Witkoff".
         let lower_role = (i >= 1)
