@@ -6,7 +6,7 @@
 //! ignored, so no key ever makes the work quadratic.
 
 use crate::model::{ArticleId, Cluster, ClusterId, ClusterKind, Event, ItemId, Model};
-use crate::parallel::parallel_map;
+use crate::parallel::{parallel_map, release_freed_memory};
 use std::hash::BuildHasher;
 use std::sync::LazyLock;
 
@@ -15,7 +15,7 @@ const MAX_POSTING: usize = 32;
 /// How many of an event's rarest words it is blocked by.
 const EVENT_KEYS: usize = 8;
 /// Events whose words are listed at once when linking (whole dates).
-const BATCH: usize = 32_768;
+const BATCH: usize = 8_192;
 /// Weighted overlap two events need to be one.
 const EVENT_SIMILARITY: f64 = 0.45;
 /// Share of the shorter quote's words the longer must hold.
@@ -201,7 +201,7 @@ fn hashed_words<T: Sync>(
     mut each: impl FnMut(&mut Vec<u64>),
 ) {
     const CHUNK: usize = 2048;
-    const WAVE: usize = 16;
+    const WAVE: usize = 4;
     let chunks: Vec<&[T]> = items.chunks(CHUNK).collect();
     for wave in chunks.chunks(WAVE) {
         for lists in parallel_map(wave, |_, chunk| {
@@ -229,74 +229,78 @@ fn hashed_words<T: Sync>(
 }
 
 /// The pairs of items that a checker says are one, trying only pairs that share
-/// a key no more than `MAX_POSTING` items have. The keys are dropped as
-/// soon as the postings are built. Postings are tried on every core, each
-/// worker with its own checker, which is called with every earlier item of
-/// a posting before the next item.
+/// a key no more than `MAX_POSTING` items have. Postings are tried on
+/// every core, each worker with its own checker, which is called with
+/// every earlier item of a posting before the next item.
 fn link<C: FnMut(usize, usize) -> bool>(
     keys: Lists<u32>,
     checker: impl Fn() -> C + Sync,
-) -> Vec<(u32, u32)> {
+    mut unite: impl FnMut(u32, u32),
+) {
     let n = keys.len();
     debug_assert!(u32::try_from(n).is_ok());
-    // Postings as one sorted array of (key, item), keeping only the keys
-    // that more than one and at most MAX_POSTING items share. Keys are
-    // 32-bit hashes: two keys that collide only add candidates, and every
-    // candidate is checked.
-    let mut kept: Vec<(u32, u32)> = Vec::with_capacity(keys.flat.len());
-    for i in 0..n {
-        kept.extend(keys.get(i).iter().map(|&k| (k, i as u32)));
-    }
-    drop(keys);
-    kept.sort_unstable();
-    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
-    let (mut len, mut run) = (0, 0);
-    while run < kept.len() {
-        let k = kept[run].0;
-        let size = kept[run..].iter().take_while(|p| p.0 == k).count();
-        if size > 1 && size <= MAX_POSTING {
-            kept.copy_within(run..run + size, len);
-            runs.push(len..len + size);
-            len += size;
+    // Postings as sorted arrays of (key, item), keeping only the keys that
+    // more than one and at most MAX_POSTING items share; built for one
+    // slice of the key space at a time, so that only a sixteenth of them
+    // is ever held. Keys are 32-bit hashes: two keys that collide only add
+    // candidates, and every candidate is checked.
+    const SLICES: u32 = 16;
+    for slice in 0..SLICES {
+        let mine = |k: u32| k % SLICES == slice;
+        let mut kept: Vec<(u32, u32)> = Vec::new();
+        for i in 0..n {
+            kept.extend(
+                keys.get(i)
+                    .iter()
+                    .filter(|&&k| mine(k))
+                    .map(|&k| (k, i as u32)),
+            );
         }
-        run += size;
-    }
-    kept.truncate(len);
-    kept.shrink_to_fit();
-    // Slices of whole postings, for the workers.
-    let mut slices: Vec<&[std::ops::Range<usize>]> = Vec::new();
-    let mut rest = runs.as_slice();
-    while !rest.is_empty() {
-        let take = rest.len().min(2048);
-        let (head, tail) = rest.split_at(take);
-        slices.push(head);
-        rest = tail;
-    }
-    let edges = parallel_map(&slices, |_, postings| {
-        let (mut out, mut same) = (Vec::new(), checker());
-        for r in postings.iter() {
-            let items = &kept[r.clone()];
-            for (x, a) in items.iter().enumerate().skip(1) {
-                for b in &items[..x] {
-                    let (a, b) = (a.1 as usize, b.1 as usize);
-                    if a != b && same(a, b) {
-                        out.push((a as u32, b as u32));
+        kept.sort_unstable();
+        let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+        let (mut len, mut run) = (0, 0);
+        while run < kept.len() {
+            let k = kept[run].0;
+            let size = kept[run..].iter().take_while(|p| p.0 == k).count();
+            if size > 1 && size <= MAX_POSTING {
+                kept.copy_within(run..run + size, len);
+                runs.push(len..len + size);
+                len += size;
+            }
+            run += size;
+        }
+        kept.truncate(len);
+        // Whole postings for each worker.
+        let slices: Vec<&[std::ops::Range<usize>]> = runs.chunks(2048).collect();
+        let found = parallel_map(&slices, |_, postings| {
+            let (mut out, mut same) = (Vec::new(), checker());
+            for r in postings.iter() {
+                let items = &kept[r.clone()];
+                for (x, a) in items.iter().enumerate().skip(1) {
+                    for b in &items[..x] {
+                        let (a, b) = (a.1 as usize, b.1 as usize);
+                        if a != b && same(a, b) {
+                            out.push((a as u32, b as u32));
+                        }
                     }
                 }
             }
+            out
+        });
+        for (a, b) in found.into_iter().flatten() {
+            unite(a, b);
         }
-        out
-    });
-    edges.into_iter().flatten().collect()
+    }
 }
 
-/// Each item's group: the smallest item it is linked to, directly or not.
-fn groups(n: usize, edges: impl IntoIterator<Item = (u32, u32)>) -> Vec<usize> {
-    let mut uf = UnionFind((0..n).collect());
-    for (a, b) in edges {
-        uf.union(a as usize, b as usize);
+impl UnionFind {
+    fn new(n: usize) -> UnionFind {
+        UnionFind((0..n).collect())
     }
-    (0..n).map(|i| uf.find(i)).collect()
+    /// Each item's group: the smallest item it is linked to, directly or not.
+    fn groups(mut self) -> Vec<usize> {
+        (0..self.0.len()).map(|i| self.find(i)).collect()
+    }
 }
 
 /// Items in common between two sorted lists.
@@ -351,25 +355,30 @@ fn quote_groups(model: &Model) -> Vec<usize> {
             sets.push(words);
         },
     );
-    let edges = link(keys, || {
-        |a, b| {
-            let (qa, qb) = (&model.quotes[a], &model.quotes[b]);
-            if qa.speaker.is_some() && qb.speaker.is_some() && qa.speaker != qb.speaker {
-                return false;
+    let mut uf = UnionFind::new(model.quotes.len());
+    link(
+        keys,
+        || {
+            |a, b| {
+                let (qa, qb) = (&model.quotes[a], &model.quotes[b]);
+                if qa.speaker.is_some() && qb.speaker.is_some() && qa.speaker != qb.speaker {
+                    return false;
+                }
+                let (sa, sb) = (sets.get(a), sets.get(b));
+                let small = sa.len().min(sb.len());
+                if small == 0 {
+                    return false;
+                }
+                // A much longer text (a whole post) holding a quote is not that quote.
+                let comparable = small * 2 >= sa.len().max(sb.len());
+                (small >= 3 || sa == sb)
+                    && comparable
+                    && common(sa, sb) as f64 >= QUOTE_CONTAINMENT * small as f64
             }
-            let (sa, sb) = (sets.get(a), sets.get(b));
-            let small = sa.len().min(sb.len());
-            if small == 0 {
-                return false;
-            }
-            // A much longer text (a whole post) holding a quote is not that quote.
-            let comparable = small * 2 >= sa.len().max(sb.len());
-            (small >= 3 || sa == sb)
-                && comparable
-                && common(sa, sb) as f64 >= QUOTE_CONTAINMENT * small as f64
-        }
-    });
-    groups(model.quotes.len(), edges)
+        },
+        |a, b| uf.union(a as usize, b as usize),
+    );
+    uf.groups()
 }
 
 /// Crude stemming and a few newsroom synonyms, so that "envoy" and
@@ -442,7 +451,7 @@ fn event_groups(model: &Model) -> Vec<usize> {
     let date = |i: usize| (model.events[i].date.start, model.events[i].date.end);
     let mut order: Vec<u32> = (0..model.events.len() as u32).collect();
     order.sort_by_key(|&i| (date(i as usize), i));
-    let mut edges: Vec<(u32, u32)> = Vec::new();
+    let mut uf = UnionFind::new(model.events.len());
     let mut from = 0;
     while from < order.len() {
         let mut to = from;
@@ -466,18 +475,22 @@ fn event_groups(model: &Model) -> Vec<usize> {
                 toks.push(v.iter().copied());
             },
         );
-        edges.extend(
-            link_events(&events, &toks, &df, &idf)
-                .into_iter()
-                .map(|(a, b)| (batch[a as usize], batch[b as usize])),
-        );
+        link_events(&events, &toks, &df, &idf, |a, b| {
+            uf.union(batch[a as usize] as usize, batch[b as usize] as usize)
+        });
         from = to;
     }
-    groups(model.events.len(), edges)
+    uf.groups()
 }
 
 /// Events linked in one batch (indices into `events`).
-fn link_events(events: &[&Event], toks: &Lists<u32>, df: &[u32], idf: &[f32]) -> Vec<(u32, u32)> {
+fn link_events(
+    events: &[&Event],
+    toks: &Lists<u32>,
+    df: &[u32],
+    idf: &[f32],
+    unite: impl FnMut(u32, u32),
+) {
     // Block by the rarest words that some other event also has (a word no
     // other event uses can never bring two events together), within a date.
     let mut keys: Lists<u32> = Lists {
@@ -501,55 +514,67 @@ fn link_events(events: &[&Event], toks: &Lists<u32>, df: &[u32], idf: &[f32]) ->
         .map(|i| toks.get(i).iter().map(|&w| idf[w as usize]).sum())
         .collect();
     let sides = &sides;
-    link(keys, || {
-        // The words of the item whose candidates are being tried, marked
-        // with its number, so each candidate costs one look-up per word.
-        let mut mark = vec![u32::MAX; idf.len()];
-        let mut marked = usize::MAX;
-        move |a: usize, b: usize| {
-            let (ta, tb) = (toks.get(a), toks.get(b));
-            if ta.len().min(tb.len()) < 4
-                || (events[a].date.start, events[a].date.end)
-                    != (events[b].date.start, events[b].date.end)
-            {
-                return false;
-            }
-            if marked != a {
-                for &w in ta {
-                    mark[w as usize] = a as u32;
+    link(
+        keys,
+        || {
+            // The words of the item whose candidates are being tried, marked
+            // with its number, so each candidate costs one look-up per word.
+            let mut mark = vec![u32::MAX; idf.len()];
+            let mut marked = usize::MAX;
+            move |a: usize, b: usize| {
+                let (ta, tb) = (toks.get(a), toks.get(b));
+                if ta.len().min(tb.len()) < 4
+                    || (events[a].date.start, events[a].date.end)
+                        != (events[b].date.start, events[b].date.end)
+                {
+                    return false;
                 }
-                marked = a;
-            }
-            let (mut n, mut shared) = (0usize, 0.0f32);
-            for &w in tb {
-                if mark[w as usize] == a as u32 {
-                    n += 1;
-                    shared += idf[w as usize];
+                if marked != a {
+                    for &w in ta {
+                        mark[w as usize] = a as u32;
+                    }
+                    marked = a;
                 }
+                let (mut n, mut shared) = (0usize, 0.0f32);
+                for &w in tb {
+                    if mark[w as usize] == a as u32 {
+                        n += 1;
+                        shared += idf[w as usize];
+                    }
+                }
+                let small = sides[a].min(sides[b]);
+                n >= 3 && small > 0.0 && f64::from(shared / small) >= EVENT_SIMILARITY
             }
-            let small = sides[a].min(sides[b]);
-            n >= 3 && small > 0.0 && f64::from(shared / small) >= EVENT_SIMILARITY
-        }
-    })
+        },
+        unite,
+    )
 }
 
 /// Gives every event and quote its cluster id and lists the clusters.
 pub fn assign(model: &mut Model) {
     let eg = event_groups(model);
+    release_freed_memory();
     let qg = quote_groups(model);
+    release_freed_memory();
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut make =
         |groups: &[usize], kind: ClusterKind, member: &dyn Fn(usize) -> (ItemId, ArticleId)| {
+            // Sizes first, so that each list is allocated once, exactly.
+            let mut size = vec![0u32; groups.len()];
+            for &root in groups {
+                size[root] += 1;
+            }
             let mut of_root = vec![u32::MAX; groups.len()];
             let mut out = Vec::with_capacity(groups.len());
             for (i, &root) in groups.iter().enumerate() {
                 if of_root[root] == u32::MAX {
                     of_root[root] = clusters.len() as u32;
+                    let n = size[root] as usize;
                     clusters.push(Cluster {
                         id: ClusterId::new(clusters.len()),
                         kind,
-                        members: Vec::new(),
-                        articles: Vec::new(),
+                        members: Vec::with_capacity(n),
+                        articles: Vec::with_capacity(n),
                     });
                 }
                 let (id, article) = member(i);
@@ -577,13 +602,12 @@ pub fn assign(model: &mut Model) {
     // Each article once (sorted, so a quote repeated across thousands of
     // articles costs no more per member than a pair does).
     for c in &mut clusters {
-        c.members.shrink_to_fit();
         c.articles.sort_unstable();
         c.articles.dedup();
-        c.articles.shrink_to_fit();
     }
     clusters.shrink_to_fit();
     model.clusters = clusters;
+    release_freed_memory();
 }
 
 #[cfg(test)]

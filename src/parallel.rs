@@ -1,17 +1,23 @@
 //! Running work on every core while keeping the input's order.
 
-/// Runs `f` on each item, changing it in place, on every core; the results
-/// come back in the items' order.
-pub fn parallel_each_mut<T: Send, R: Send>(
+/// Runs `f` on slices of `size` items (with the index of their first
+/// item), changing them in place, on every core; the results come back in
+/// the items' order.
+pub fn parallel_chunks_mut<T: Send, R: Send>(
     items: &mut [T],
-    f: impl Fn(&mut T) -> R + Sync,
+    size: usize,
+    f: impl Fn(usize, &mut [T]) -> R + Sync,
 ) -> Vec<R> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if workers <= 1 || items.len() <= 1 {
-        return items.iter_mut().map(f).collect();
+    if workers <= 1 || items.len() <= size {
+        return items
+            .chunks_mut(size.max(1))
+            .enumerate()
+            .map(|(i, c)| f(i * size, c))
+            .collect();
     }
-    let chunks = std::sync::Mutex::new(items.chunks_mut(64).enumerate());
-    let mut done: Vec<(usize, Vec<R>)> = std::thread::scope(|s| {
+    let chunks = std::sync::Mutex::new(items.chunks_mut(size).enumerate());
+    let mut done: Vec<(usize, R)> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
                 s.spawn(|| {
@@ -19,7 +25,7 @@ pub fn parallel_each_mut<T: Send, R: Send>(
                     loop {
                         let next = chunks.lock().map_or(None, |mut c| c.next());
                         let Some((i, chunk)) = next else { break };
-                        mine.push((i, chunk.iter_mut().map(&f).collect()));
+                        mine.push((i, f(i * size, chunk)));
                     }
                     mine
                 })
@@ -31,7 +37,58 @@ pub fn parallel_each_mut<T: Send, R: Send>(
             .collect()
     });
     done.sort_by_key(|(i, _)| *i);
-    done.into_iter().flat_map(|(_, r)| r).collect()
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Like [`parallel_map`], with state that each worker owns (made by
+/// `init`) and `f` may add to: results come back in the items' order, each
+/// with the number of the worker that made it, and then the states.
+pub fn parallel_map_with<D: Sync, S: Send, T: Send>(
+    items: &[D],
+    init: impl Fn() -> S + Sync,
+    f: impl Fn(&mut S, &D) -> T + Sync,
+) -> (Vec<(usize, T)>, Vec<S>) {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len())
+        .max(1);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    // Per worker: (item, worker, result) for the items it took, and its state.
+    type Output<T, S> = (Vec<(usize, usize, T)>, S);
+    let outputs: Vec<Output<T, S>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..workers)
+            .map(|w| {
+                let (next, init, f) = (&next, &init, &f);
+                s.spawn(move || {
+                    let mut state = init();
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        if i >= items.len() {
+                            break;
+                        }
+                        mine.push((i, w, f(&mut state, &items[i])));
+                    }
+                    (mine, state)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("worker panicked"))
+            .collect()
+    });
+    let mut results = Vec::with_capacity(items.len());
+    let mut states = Vec::with_capacity(workers);
+    for (mine, state) in outputs {
+        results.extend(mine);
+        states.push(state);
+    }
+    results.sort_by_key(|r| r.0);
+    (
+        results.into_iter().map(|(_, w, t)| (w, t)).collect(),
+        states,
+    )
 }
 
 /// Runs `f` over the items on every core, keeping their order.
@@ -66,4 +123,57 @@ pub fn parallel_map<D: Sync, T: Send>(docs: &[D], f: impl Fn(usize, &D) -> T + S
     });
     results.sort_by_key(|(i, _)| *i);
     results.into_iter().map(|(_, t)| t).collect()
+}
+
+/// Hands memory that a finished phase freed back to the system. The C
+/// allocator keeps large freed blocks in its heap for reuse; a phase whose
+/// working lists are gone should not leave them resident while the next
+/// phase allocates its own.
+pub fn release_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        unsafe extern "C" {
+            fn malloc_trim(pad: usize) -> std::ffi::c_int;
+        }
+        // SAFETY: malloc_trim only returns whole free pages of the
+        // allocator's own heaps to the kernel; no live allocation is touched.
+        unsafe {
+            malloc_trim(0);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_keep_the_items_order_and_states_hold_what_workers_added() {
+        let items: Vec<u32> = (0..1000).collect();
+        let (results, states) = parallel_map_with(&items, Vec::new, |seen: &mut Vec<u32>, &x| {
+            seen.push(x);
+            x * 2
+        });
+        assert_eq!(
+            results.iter().map(|r| r.1).collect::<Vec<_>>(),
+            (0..1000).map(|x| x * 2).collect::<Vec<_>>()
+        );
+        for (i, (w, _)) in results.iter().enumerate() {
+            assert!(
+                states[*w].contains(&(i as u32)),
+                "item {i} is in its worker's state"
+            );
+        }
+        assert_eq!(states.iter().map(Vec::len).sum::<usize>(), 1000);
+
+        let mut v: Vec<usize> = vec![0; 10_000];
+        let sums = parallel_chunks_mut(&mut v, 64, |start, chunk| {
+            for (k, x) in chunk.iter_mut().enumerate() {
+                *x = start + k;
+            }
+            chunk.len()
+        });
+        assert_eq!(sums.iter().sum::<usize>(), 10_000);
+        assert!(v.iter().enumerate().all(|(i, &x)| i == x));
+    }
 }

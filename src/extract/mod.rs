@@ -13,7 +13,8 @@ use crate::aliases::EntryKind;
 use crate::cluster;
 use crate::loader::Document;
 use crate::model::{Article, ArticleId, DateInfo, EventId, Model, QuoteId, Span};
-use crate::parallel::{parallel_each_mut, parallel_map};
+use crate::model::{Event, Quote};
+use crate::parallel::{parallel_chunks_mut, parallel_map_with};
 use aho_corasick::AhoCorasick;
 use article::{Extracted, extract_article};
 use chrono::NaiveDate;
@@ -24,7 +25,22 @@ use std::sync::Mutex;
 /// corpus-wide passes. The article id is given when the corpus is assembled.
 pub struct Part {
     article: Article,
-    found: Extracted,
+    /// Where in its worker's pool the article's events, quotes and quote
+    /// contexts are.
+    events: std::ops::Range<usize>,
+    quotes: std::ops::Range<usize>,
+    names: Vec<u32>,
+}
+
+/// Where a worker puts the events and quotes of the articles it extracts:
+/// a few long lists rather than three short ones per article, which would
+/// leave the memory fragmented once they are gathered into the model.
+#[derive(Default)]
+pub struct Pool {
+    events: Vec<Event>,
+    quotes: Vec<Quote>,
+    /// For each quote: the speaker phrase and the sentence (see `Extracted`).
+    context: Vec<(Option<String>, String)>,
 }
 
 /// What the extraction of every article shares: the outlet names, to keep
@@ -81,82 +97,107 @@ impl Shared {
 
 /// Extracts one document. The document can be dropped afterwards: the part
 /// keeps only what the model needs.
-pub fn extract_document(d: &Document, shared: &Shared) -> Part {
+pub fn extract_document(d: &Document, shared: &Shared, pool: &mut Pool) -> Part {
+    let found: Extracted = extract_article(d, shared);
+    let (e, q) = (pool.events.len(), pool.quotes.len());
+    pool.events.extend(found.events);
+    pool.quotes.extend(found.quotes);
+    pool.context.extend(found.quote_context);
     Part {
         article: article_record(d),
-        found: extract_article(d, shared),
+        events: e..pool.events.len(),
+        quotes: q..pool.quotes.len(),
+        names: found.names,
     }
 }
 
 /// Builds the whole model from loaded documents.
 pub fn build_model(docs: &[Document], aliases: &AliasTable) -> Model {
     let shared = Shared::new(aliases);
-    let parts = parallel_map(docs, |_, d| extract_document(d, &shared));
-    assemble(parts, shared, aliases)
+    let (parts, pools) = parallel_map_with(docs, Pool::default, |pool, d| {
+        extract_document(d, &shared, pool)
+    });
+    assemble(parts, pools, shared, aliases)
 }
 
 /// The corpus-wide passes over extracted articles (in path order): article
 /// ids, one actor table, actors and cited outlets per event and quote,
 /// chronological order and clusters.
-pub fn assemble(parts: Vec<Part>, shared: Shared, aliases: &AliasTable) -> Model {
+pub fn assemble(
+    parts: Vec<(usize, Part)>,
+    mut pools: Vec<Pool>,
+    shared: Shared,
+    aliases: &AliasTable,
+) -> Model {
     let mut articles = Vec::with_capacity(parts.len());
-    let mut extracted = Vec::with_capacity(parts.len());
-    for (i, mut p) in parts.into_iter().enumerate() {
+    let mut name_lists = Vec::with_capacity(parts.len());
+    for (i, (w, mut p)) in parts.into_iter().enumerate() {
         p.article.id = ArticleId::new(i);
-        for e in &mut p.found.events {
+        for e in &mut pools[w].events[p.events] {
             e.article = p.article.id;
         }
-        for q in &mut p.found.quotes {
+        for q in &mut pools[w].quotes[p.quotes] {
             q.article = p.article.id;
         }
         articles.push(p.article);
-        extracted.push(p.found);
+        name_lists.push(p.names);
     }
     // Every name once, in order of first mention across the corpus.
     let table = shared.names.into_inner().unwrap_or_else(|e| e.into_inner());
     let mut names: Vec<Option<NameMention>> = table.list.into_iter().map(Some).collect();
-    let names: Vec<NameMention> = extracted
-        .iter_mut()
-        .flat_map(|x| std::mem::take(&mut x.names))
+    let names: Vec<NameMention> = name_lists
+        .into_iter()
+        .flatten()
         .filter_map(|n| names[n as usize].take())
         .collect();
     let index = ActorIndex::build(aliases, &names);
     drop(names);
 
+    // Actors and cited outlets, on every core; counted afterwards.
+    let mut mentions = vec![0usize; index.actors.len()];
+    for pool in &mut pools {
+        let named = parallel_chunks_mut(&mut pool.events, 4096, |_, events| {
+            let mut named = Vec::new();
+            for e in events {
+                let (actors, outlets) = index.scan(&e.text);
+                e.actors = actors.iter().map(|&a| index.actors[a].id.clone()).collect();
+                e.cites = outlets.iter().map(|&o| index.outlets[o].clone()).collect();
+                named.extend(actors);
+            }
+            named
+        });
+        let context = std::mem::take(&mut pool.context);
+        let named_by_quotes = parallel_chunks_mut(&mut pool.quotes, 4096, |start, quotes| {
+            let mut named = Vec::new();
+            for (q, (speaker, sentence)) in quotes.iter_mut().zip(&context[start..]) {
+                if let Some(a) = speaker.as_deref().and_then(|p| index.resolve_speaker(p)) {
+                    named.push(a);
+                    q.speaker = Some(index.actors[a].id.clone());
+                }
+                let (_, outlets) = index.scan(sentence);
+                q.cites = outlets.iter().map(|&o| index.outlets[o].clone()).collect();
+            }
+            named
+        });
+        for a in named.into_iter().chain(named_by_quotes).flatten() {
+            mentions[a] += 1;
+        }
+    }
+    // The pools, end to end, are the model's lists.
+    let mut pools = pools.into_iter();
+    let first = pools.next().unwrap_or_default();
     let mut model = Model {
         articles,
-        events: Vec::with_capacity(extracted.iter().map(|x| x.events.len()).sum()),
-        quotes: Vec::with_capacity(extracted.iter().map(|x| x.quotes.len()).sum()),
+        events: first.events,
+        quotes: first.quotes,
         ..Model::default()
     };
-    // Actors and cited outlets, on every core; counted afterwards.
-    let named = parallel_each_mut(&mut extracted, |x| {
-        let mut named = Vec::new();
-        for e in &mut x.events {
-            let (actors, outlets) = index.scan(&e.text);
-            e.actors = actors.iter().map(|&a| index.actors[a].id.clone()).collect();
-            e.cites = outlets.iter().map(|&o| index.outlets[o].clone()).collect();
-            named.extend(actors);
-        }
-        let context = std::mem::take(&mut x.quote_context);
-        for (q, (speaker, sentence)) in x.quotes.iter_mut().zip(context) {
-            if let Some(a) = speaker.as_deref().and_then(|p| index.resolve_speaker(p)) {
-                named.push(a);
-                q.speaker = Some(index.actors[a].id.clone());
-            }
-            let (_, outlets) = index.scan(&sentence);
-            q.cites = outlets.iter().map(|&o| index.outlets[o].clone()).collect();
-        }
-        named
-    });
-    let mut mentions = vec![0usize; index.actors.len()];
-    for a in named.into_iter().flatten() {
-        mentions[a] += 1;
+    for mut pool in pools {
+        model.events.append(&mut pool.events);
+        model.quotes.append(&mut pool.quotes);
     }
-    for x in extracted {
-        model.events.extend(x.events);
-        model.quotes.extend(x.quotes);
-    }
+    model.events.shrink_to_fit();
+    model.quotes.shrink_to_fit();
     model.actors = index.actors;
     for (a, n) in model.actors.iter_mut().zip(mentions) {
         a.mentions = n;

@@ -46,16 +46,20 @@ pub fn child_stages(dir: &Path) {
     let base = Counting::live();
     let t = Instant::now();
     let shared = extract::Shared::new(&table);
-    let parts = dateline::parallel::parallel_map(&files, |_, f| {
-        loader::load_file(f).map(|d| extract::extract_document(&d, &shared))
-    });
-    let parts: Vec<extract::Part> = parts.into_iter().filter_map(Result::ok).collect();
+    let (results, pools) =
+        dateline::parallel::parallel_map_with(&files, extract::Pool::default, |pool, f| {
+            loader::load_file(f).map(|d| extract::extract_document(&d, &shared, pool))
+        });
+    let parts: Vec<(usize, extract::Part)> = results
+        .into_iter()
+        .filter_map(|(w, r)| r.ok().map(|p| (w, p)))
+        .collect();
     let read = t.elapsed();
     let hwm_read = vm_hwm_kb();
     let (read_live, read_peak) = (Counting::live() - base, Counting::peak() - base);
     Counting::reset_peak();
     let t = Instant::now();
-    let mut model = extract::assemble(parts, shared, &table);
+    let mut model = extract::assemble(parts, pools, shared, &table);
     let assemble = t.elapsed();
     let hwm_assemble = vm_hwm_kb();
     let (model_live, assemble_peak) = (Counting::live() - base, Counting::peak() - base);
