@@ -191,6 +191,25 @@ impl<T> Lists<T> {
     }
 }
 
+impl<T: Ord + Copy> Lists<T> {
+    /// Adds one list, sorted and each item once.
+    fn push_set(&mut self, items: impl IntoIterator<Item = T>) {
+        let start = self.flat.len();
+        self.flat.extend(items);
+        self.flat[start..].sort_unstable();
+        let mut n = start;
+        for k in start..self.flat.len() {
+            if n == start || self.flat[k] != self.flat[n - 1] {
+                self.flat[n] = self.flat[k];
+                n += 1;
+            }
+        }
+        self.flat.truncate(n);
+        self.ends
+            .push(u32::try_from(n).expect("fewer than 2^32 words"));
+    }
+}
+
 /// The words of each item's text as hashes, in order, worked out on every
 /// core a slice at a time; `keep` can drop or rewrite a word (stems,
 /// stopwords); `each` receives every item's hashes in item order.
@@ -333,26 +352,12 @@ fn quote_groups(model: &Model) -> Vec<usize> {
         |q| &q.text,
         |w| Some(w),
         |seq| {
-            let start = keys.flat.len();
             if seq.len() < 3 {
                 keys.push([WORD_HASH.hash_one(&seq[..]) as u32]);
             } else {
-                keys.push(seq.windows(3).map(|w| WORD_HASH.hash_one(w) as u32));
+                keys.push_set(seq.windows(3).map(|w| WORD_HASH.hash_one(w) as u32));
             }
-            keys.flat[start..].sort_unstable();
-            let mut n = start;
-            for k in start..keys.flat.len() {
-                if k == start || keys.flat[k] != keys.flat[n - 1] {
-                    keys.flat[n] = keys.flat[k];
-                    n += 1;
-                }
-            }
-            keys.flat.truncate(n);
-            *keys.ends.last_mut().expect("just pushed") = n as u32;
-            let mut words: Vec<u32> = seq.iter().map(|&h| h as u32).collect();
-            words.sort_unstable();
-            words.dedup();
-            sets.push(words);
+            sets.push_set(seq.iter().map(|&h| h as u32));
         },
     );
     let mut uf = UnionFind::new(model.quotes.len());
@@ -467,13 +472,7 @@ fn event_groups(model: &Model) -> Vec<usize> {
             &events,
             |e| &e.text,
             keep,
-            |hashes| {
-                v.clear();
-                v.extend(hashes.iter().map(|w| ids[w]));
-                v.sort_unstable();
-                v.dedup();
-                toks.push(v.iter().copied());
-            },
+            |hashes| toks.push_set(hashes.iter().map(|w| ids[w])),
         );
         link_events(&events, &toks, &df, &idf, |a, b| {
             uf.union(batch[a as usize] as usize, batch[b as usize] as usize)

@@ -17,13 +17,6 @@ pub struct Corpus {
     pub origin: String,
 }
 
-impl Corpus {
-    /// Whether any input failed to load.
-    pub fn failed(&self) -> bool {
-        self.issues.iter().any(|i| i.failed)
-    }
-}
-
 /// What to read: the given paths; with none, `./data` when it exists,
 /// else the bundled corpus.
 enum Source {
@@ -76,7 +69,7 @@ pub fn open_model(paths: &[PathBuf], aliases: Option<&Path>) -> (Model, Vec<Load
     let (parts, pools) = match src {
         Source::Files(p) => {
             let (files, mut file_issues) = loader::collect_files(&p);
-            let (results, pools) = parallel_map_with(&files, Pool::default, |pool, f| {
+            let (results, pools) = parallel_map_with(&files, Pool::default, |pool, _, f| {
                 loader::load_file(f).map(|d| extract_document(&d, &shared, pool))
             });
             let mut parts = Vec::with_capacity(results.len());

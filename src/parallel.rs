@@ -46,12 +46,21 @@ pub fn parallel_chunks_mut<T: Send, R: Send>(
 pub fn parallel_map_with<D: Sync, S: Send, T: Send>(
     items: &[D],
     init: impl Fn() -> S + Sync,
-    f: impl Fn(&mut S, &D) -> T + Sync,
+    f: impl Fn(&mut S, usize, &D) -> T + Sync,
 ) -> (Vec<(usize, T)>, Vec<S>) {
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(items.len())
         .max(1);
+    if workers == 1 {
+        let mut state = init();
+        let results = items
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (0, f(&mut state, i, d)))
+            .collect();
+        return (results, vec![state]);
+    }
     let next = std::sync::atomic::AtomicUsize::new(0);
     // Per worker: (item, worker, result) for the items it took, and its state.
     type Output<T, S> = (Vec<(usize, usize, T)>, S);
@@ -67,7 +76,7 @@ pub fn parallel_map_with<D: Sync, S: Send, T: Send>(
                         if i >= items.len() {
                             break;
                         }
-                        mine.push((i, w, f(&mut state, &items[i])));
+                        mine.push((i, w, f(&mut state, i, &items[i])));
                     }
                     (mine, state)
                 })
@@ -91,37 +100,10 @@ pub fn parallel_map_with<D: Sync, S: Send, T: Send>(
     )
 }
 
-/// Runs `f` over the items on every core, keeping their order.
-pub fn parallel_map<D: Sync, T: Send>(docs: &[D], f: impl Fn(usize, &D) -> T + Sync) -> Vec<T> {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(docs.len().max(1));
-    if workers <= 1 {
-        return docs.iter().enumerate().map(|(i, d)| f(i, d)).collect();
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut results: Vec<(usize, T)> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        if i >= docs.len() {
-                            break;
-                        }
-                        mine.push((i, f(i, &docs[i])));
-                    }
-                    mine
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("extraction worker panicked"))
-            .collect()
-    });
-    results.sort_by_key(|(i, _)| *i);
+/// Runs `f` over the items (with their index) on every core, keeping
+/// their order.
+pub fn parallel_map<D: Sync, T: Send>(items: &[D], f: impl Fn(usize, &D) -> T + Sync) -> Vec<T> {
+    let (results, _) = parallel_map_with(items, || (), |(), i, d| f(i, d));
     results.into_iter().map(|(_, t)| t).collect()
 }
 
@@ -150,10 +132,11 @@ mod tests {
     #[test]
     fn results_keep_the_items_order_and_states_hold_what_workers_added() {
         let items: Vec<u32> = (0..1000).collect();
-        let (results, states) = parallel_map_with(&items, Vec::new, |seen: &mut Vec<u32>, &x| {
-            seen.push(x);
-            x * 2
-        });
+        let (results, states) =
+            parallel_map_with(&items, Vec::new, |seen: &mut Vec<u32>, _, &x| {
+                seen.push(x);
+                x * 2
+            });
         assert_eq!(
             results.iter().map(|r| r.1).collect::<Vec<_>>(),
             (0..1000).map(|x| x * 2).collect::<Vec<_>>()

@@ -114,7 +114,7 @@ pub fn extract_document(d: &Document, shared: &Shared, pool: &mut Pool) -> Part 
 /// Builds the whole model from loaded documents.
 pub fn build_model(docs: &[Document], aliases: &AliasTable) -> Model {
     let shared = Shared::new(aliases);
-    let (parts, pools) = parallel_map_with(docs, Pool::default, |pool, d| {
+    let (parts, pools) = parallel_map_with(docs, Pool::default, |pool, _, d| {
         extract_document(d, &shared, pool)
     });
     assemble(parts, pools, shared, aliases)

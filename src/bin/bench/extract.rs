@@ -47,7 +47,7 @@ pub fn child_stages(dir: &Path) {
     let t = Instant::now();
     let shared = extract::Shared::new(&table);
     let (results, pools) =
-        dateline::parallel::parallel_map_with(&files, extract::Pool::default, |pool, f| {
+        dateline::parallel::parallel_map_with(&files, extract::Pool::default, |pool, _, f| {
             loader::load_file(f).map(|d| extract::extract_document(&d, &shared, pool))
         });
     let parts: Vec<(usize, extract::Part)> = results
