@@ -7,6 +7,7 @@
 
 use crate::model::{ArticleId, Cluster, ClusterId, ClusterKind, Event, ItemId, Model};
 use crate::parallel::{parallel_map, release_freed_memory};
+use smallvec::SmallVec;
 use std::hash::BuildHasher;
 use std::sync::LazyLock;
 
@@ -108,20 +109,21 @@ const STOPWORDS: &[&str] = &[
     "other",
 ];
 
-struct UnionFind(Vec<usize>);
+/// Item numbers are 32-bit throughout, as in the model's ids.
+struct UnionFind(Vec<u32>);
 
 impl UnionFind {
-    fn find(&mut self, mut x: usize) -> usize {
-        while self.0[x] != x {
-            self.0[x] = self.0[self.0[x]];
-            x = self.0[x];
+    fn find(&mut self, mut x: u32) -> u32 {
+        while self.0[x as usize] != x {
+            self.0[x as usize] = self.0[self.0[x as usize] as usize];
+            x = self.0[x as usize];
         }
         x
     }
-    fn union(&mut self, a: usize, b: usize) {
+    fn union(&mut self, a: u32, b: u32) {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra != rb {
-            self.0[ra.max(rb)] = ra.min(rb);
+            self.0[ra.max(rb) as usize] = ra.min(rb);
         }
     }
 }
@@ -314,11 +316,11 @@ fn link<C: FnMut(usize, usize) -> bool>(
 
 impl UnionFind {
     fn new(n: usize) -> UnionFind {
-        UnionFind((0..n).collect())
+        UnionFind((0..u32::try_from(n).expect("fewer than 2^32 items")).collect())
     }
     /// Each item's group: the smallest item it is linked to, directly or not.
-    fn groups(mut self) -> Vec<usize> {
-        (0..self.0.len()).map(|i| self.find(i)).collect()
+    fn groups(mut self) -> Vec<u32> {
+        (0..self.0.len() as u32).map(|i| self.find(i)).collect()
     }
 }
 
@@ -342,7 +344,7 @@ fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
 /// Groups quotes: a quote joins another when most of the shorter one's words
 /// are in the longer, and their named speakers (if both have one) agree.
 /// Blocked by word trigrams.
-fn quote_groups(model: &Model) -> Vec<usize> {
+fn quote_groups(model: &Model) -> Vec<u32> {
     // Word sets as 32-bit hashes: a collision inside one pair's words is
     // too unlikely to tip a containment test.
     let mut sets: Lists<u32> = Lists::default();
@@ -381,7 +383,7 @@ fn quote_groups(model: &Model) -> Vec<usize> {
                     && common(sa, sb) as f64 >= QUOTE_CONTAINMENT * small as f64
             }
         },
-        |a, b| uf.union(a as usize, b as usize),
+        |a, b| uf.union(a, b),
     );
     uf.groups()
 }
@@ -420,7 +422,7 @@ fn event_word(w: &str) -> Option<&str> {
 /// pass counts them; events of different dates are never one, so the
 /// second pass links one batch of whole dates at a time and never holds
 /// the word lists of the whole corpus.
-fn event_groups(model: &Model) -> Vec<usize> {
+fn event_groups(model: &Model) -> Vec<u32> {
     let keep = event_word;
     // Dense word numbers (in order of first use) and document frequencies.
     let mut ids: FastMap<u64, u32> = FastMap::default();
@@ -475,7 +477,7 @@ fn event_groups(model: &Model) -> Vec<usize> {
             |hashes| toks.push_set(hashes.iter().map(|w| ids[w])),
         );
         link_events(&events, &toks, &df, &idf, |a, b| {
-            uf.union(batch[a as usize] as usize, batch[b as usize] as usize)
+            uf.union(batch[a as usize], batch[b as usize])
         });
         from = to;
     }
@@ -557,23 +559,24 @@ pub fn assign(model: &mut Model) {
     release_freed_memory();
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut make =
-        |groups: &[usize], kind: ClusterKind, member: &dyn Fn(usize) -> (ItemId, ArticleId)| {
+        |groups: &[u32], kind: ClusterKind, member: &dyn Fn(usize) -> (ItemId, ArticleId)| {
             // Sizes first, so that each list is allocated once, exactly.
             let mut size = vec![0u32; groups.len()];
             for &root in groups {
-                size[root] += 1;
+                size[root as usize] += 1;
             }
             let mut of_root = vec![u32::MAX; groups.len()];
             let mut out = Vec::with_capacity(groups.len());
             for (i, &root) in groups.iter().enumerate() {
+                let root = root as usize;
                 if of_root[root] == u32::MAX {
                     of_root[root] = clusters.len() as u32;
                     let n = size[root] as usize;
                     clusters.push(Cluster {
                         id: ClusterId::new(clusters.len()),
                         kind,
-                        members: Vec::with_capacity(n),
-                        articles: Vec::with_capacity(n),
+                        members: SmallVec::with_capacity(n),
+                        articles: SmallVec::with_capacity(n),
                     });
                 }
                 let (id, article) = member(i);
@@ -603,6 +606,7 @@ pub fn assign(model: &mut Model) {
     for c in &mut clusters {
         c.articles.sort_unstable();
         c.articles.dedup();
+        c.articles.shrink_to_fit();
     }
     clusters.shrink_to_fit();
     model.clusters = clusters;
@@ -622,8 +626,8 @@ mod tests {
             text: text.into(),
             date: crate::model::DateInfo::day(d, crate::model::Basis::Stated),
             reported: Some(d),
-            actors: Box::default(),
-            cites: Box::default(),
+            actors: Default::default(),
+            cites: Default::default(),
             cluster: ClusterId::default(),
         }
     }
@@ -654,7 +658,7 @@ mod tests {
         assert_ne!(c[0], c[2], "another date is another event");
         assert_ne!(c[0], c[3], "a different statement");
         let first = &m.clusters[c[0].index()];
-        assert_eq!(first.articles, vec![ArticleId::new(0), ArticleId::new(1)]);
+        assert_eq!(first.articles[..], [ArticleId::new(0), ArticleId::new(1)]);
     }
 
     #[test]

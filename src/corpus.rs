@@ -2,10 +2,10 @@
 //! from them, with every problem reported against its path.
 
 use crate::aliases::AliasTable;
-use crate::extract::{Pool, Shared, assemble, build_model, extract_document};
+use crate::extract::{Shared, assemble, build_model, extract_document};
 use crate::loader::{self, BUNDLED_ALIASES, Document, LoadIssue};
 use crate::model::Model;
-use crate::parallel::{parallel_map, parallel_map_with};
+use crate::parallel::parallel_map;
 use std::path::{Path, PathBuf};
 
 pub struct Corpus {
@@ -66,33 +66,29 @@ pub fn open_model(paths: &[PathBuf], aliases: Option<&Path>) -> (Model, Vec<Load
     let mut issues = Vec::new();
     let table = load_aliases(paths, aliases, &mut issues);
     let shared = Shared::new(&table);
-    let (parts, pools) = match src {
+    let parts = match src {
         Source::Files(p) => {
             let (files, mut file_issues) = loader::collect_files(&p);
-            let (results, pools) = parallel_map_with(&files, Pool::default, |pool, _, f| {
-                loader::load_file(f).map(|d| extract_document(&d, &shared, pool))
+            let results = parallel_map(&files, |_, f| {
+                loader::load_file(f).map(|d| extract_document(&d, &shared))
             });
             let mut parts = Vec::with_capacity(results.len());
-            for (w, r) in results {
+            for r in results {
                 match r {
-                    Ok(part) => parts.push((w, part)),
+                    Ok(part) => parts.push(part),
                     Err(issue) => file_issues.push(issue),
                 }
             }
             file_issues.append(&mut issues);
             issues = file_issues;
-            (parts, pools)
+            parts
         }
-        Source::Bundled => {
-            let mut pool = Pool::default();
-            let parts = loader::bundled()
-                .iter()
-                .map(|d| (0, extract_document(d, &shared, &mut pool)))
-                .collect();
-            (parts, vec![pool])
-        }
+        Source::Bundled => loader::bundled()
+            .iter()
+            .map(|d| extract_document(d, &shared))
+            .collect(),
     };
-    (assemble(parts, pools, shared, &table), issues)
+    (assemble(parts, shared, &table), issues)
 }
 
 /// Reads every file under the given paths, in parallel, keeping order.

@@ -5,6 +5,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use smallvec::SmallVec;
 use std::fmt;
 use std::sync::Arc;
 
@@ -22,6 +23,10 @@ pub type ClusterId = Id<'c'>;
 /// An actor id or an outlet name: shared, since thousands of events name
 /// the same few.
 pub type Name = Arc<str>;
+
+/// The actors or outlets an event or quote names: shared too, since most
+/// events name one of a few hundred combinations (and many name none).
+pub type Names = Arc<[Name]>;
 
 impl<const P: char> Id<P> {
     pub fn new(index: usize) -> Self {
@@ -225,9 +230,9 @@ pub struct Event {
     pub date: DateInfo,
     /// The date the article reporting this event was published.
     pub reported: Option<NaiveDate>,
-    pub actors: Box<[Name]>,
+    pub actors: Names,
     /// Outlets this event is attributed to ("Axios reported").
-    pub cites: Box<[Name]>,
+    pub cites: Names,
     pub cluster: ClusterId,
 }
 
@@ -242,10 +247,10 @@ pub struct Quote {
     pub speaker: Option<Name>,
     /// The speaker as the article names them ("one source", "Trump");
     /// a pronoun is replaced by the name it refers to.
-    pub speaker_text: Option<String>,
+    pub speaker_text: Option<Name>,
     pub date: DateInfo,
     pub reported: Option<NaiveDate>,
-    pub cites: Box<[Name]>,
+    pub cites: Names,
     pub cluster: ClusterId,
 }
 
@@ -261,10 +266,11 @@ pub enum ClusterKind {
 pub struct Cluster {
     pub id: ClusterId,
     pub kind: ClusterKind,
-    /// Event or quote ids, in chronological then article order.
-    pub members: Vec<ItemId>,
+    /// Event or quote ids, in chronological then article order (held in
+    /// place, not allocated, for the many clusters of one or two).
+    pub members: SmallVec<[ItemId; 2]>,
     /// Distinct article ids that carry a member.
-    pub articles: Vec<ArticleId>,
+    pub articles: SmallVec<[ArticleId; 4]>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -26,7 +26,7 @@ pub struct Item {
     pub text: String,
     /// Indices into `model.actors`.
     pub actors: Vec<usize>,
-    pub speaker: Option<String>,
+    pub speaker: Option<Name>,
     /// Outlets cited or publishing, for `#outlet` filters.
     pub outlets: Vec<Name>,
     /// Every member of the cluster, representative first.
@@ -108,12 +108,12 @@ pub fn build(model: &Model) -> Vec<Item> {
         let members: Vec<ItemRef> = c
             .members
             .iter()
-            .filter_map(|id| match (c.kind, id) {
+            .filter_map(|&id| match (c.kind, id) {
                 (ClusterKind::Event, ItemId::Event(e)) => {
-                    ev_index.get(e).map(|&i| ItemRef::Event(i))
+                    ev_index.get(&e).map(|&i| ItemRef::Event(i))
                 }
                 (ClusterKind::Quote, ItemId::Quote(q)) => {
-                    q_index.get(q).map(|&i| ItemRef::Quote(i))
+                    q_index.get(&q).map(|&i| ItemRef::Quote(i))
                 }
                 _ => None,
             })

@@ -194,6 +194,35 @@ fn outlets_are_cited_not_actors() {
     );
 }
 
+#[test]
+fn equal_actor_lists_and_speakers_are_held_once() {
+    let m = model();
+    // Distinct allocations among equal values (a list is shared within a
+    // slice of a few thousand items, and this corpus is one slice).
+    fn held(all: impl Iterator<Item = *const u8>) -> (usize, usize) {
+        let all: Vec<_> = all.collect();
+        let mut distinct = all.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        (distinct.len(), all.len())
+    }
+    let trump = held(
+        m.events
+            .iter()
+            .filter(|e| e.actors.len() == 1 && e.actors[0].contains("trump"))
+            .map(|e| e.actors.as_ptr().cast()),
+    );
+    assert!(trump.0 == 1 && trump.1 > 2, "{trump:?}");
+    let said = held(
+        m.quotes
+            .iter()
+            .filter_map(|q| q.speaker_text.as_deref())
+            .filter(|s| *s == "Trump")
+            .map(str::as_ptr),
+    );
+    assert!(said.0 == 1 && said.1 > 1, "{said:?}");
+}
+
 fn cluster_articles(m: &Model, cluster: ClusterId) -> Vec<String> {
     let c = m.clusters.iter().find(|c| c.id == cluster).unwrap();
     let mut v: Vec<String> = c

@@ -5,7 +5,7 @@ use super::Shared;
 use crate::actors::{NameMention, find_names};
 use crate::dates::{DateMention, find_dates};
 use crate::loader::Document;
-use crate::model::{Basis, DateInfo, Event, Quote, Span};
+use crate::model::{Basis, DateInfo, Event, Name, Names, Quote, Span};
 use crate::quotes::find_quotes;
 use crate::text::{paragraphs, sentences, squash};
 use chrono::NaiveDate;
@@ -14,10 +14,9 @@ use chrono::NaiveDate;
 pub(super) struct Extracted {
     pub(super) events: Vec<Event>,
     pub(super) quotes: Vec<Quote>,
-    /// For each quote: the speaker phrase to resolve to an actor, and the
-    /// text of the sentence holding it when it may cite an outlet (for
-    /// cited outlets; empty when it names none).
-    pub(super) quote_context: Vec<(Option<String>, String)>,
+    /// For each quote: the text of the sentence holding it when it may
+    /// cite an outlet (its `speaker_text` is the phrase to resolve).
+    pub(super) quote_context: Vec<Option<Box<str>>>,
     /// The names mentioned (numbers in the shared name table), each once,
     /// in order of first mention.
     pub(super) names: Vec<u32>,
@@ -104,8 +103,8 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
                     text: squash(&clean[c.span.start..c.span.end]).into(),
                     date: c.date,
                     reported: published,
-                    actors: Box::default(),
-                    cites: Box::default(),
+                    actors: Names::default(),
+                    cites: Names::default(),
                     cluster: Default::default(),
                 });
                 clauses.push(c);
@@ -146,32 +145,27 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
                 ..c.date
             };
         }
-        let speaker = m.resolved.clone().or(m.speaker_text.clone());
-        let shown = match (&m.resolved, &m.speaker_text) {
-            (Some(r), _) => Some(r.clone()),
-            (None, s) => s.clone(),
-        };
+        let shown = m.resolved.as_ref().or(m.speaker_text.as_ref());
         if let Some(s) = &shown {
             names.extend(find_names(s));
         }
         let sentence = sentence_of(m.start)
             .map(|s| &clean[s.start..s.end])
             .filter(|s| shared.may_cite(s))
-            .map(str::to_string)
-            .unwrap_or_default();
+            .map(Box::from);
         out.quotes.push(Quote {
             id: Default::default(),
             article: Default::default(),
             span,
             text: squash(&m.text).into(),
             speaker: None,
-            speaker_text: shown,
+            speaker_text: shown.map(|s| Name::from(s.as_str())),
             date,
             reported: published,
-            cites: Box::default(),
+            cites: Names::default(),
             cluster: Default::default(),
         });
-        out.quote_context.push((speaker, sentence));
+        out.quote_context.push(sentence);
     }
     // A social post is a dated statement by its author.
     for p in &doc.meta.posts {
@@ -194,14 +188,13 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
             span,
             text: body.into(),
             speaker: None,
-            speaker_text: Some(author.clone()),
+            speaker_text: Some(author.as_str().into()),
             date: DateInfo::day(d, Basis::Stated),
             reported: published,
-            cites: Box::default(),
+            cites: Names::default(),
             cluster: Default::default(),
         });
-        out.quote_context
-            .push((Some(author.clone()), String::new()));
+        out.quote_context.push(None);
     }
     out.names = shared.intern(distinct_names(names));
     // Thousands of articles wait for the corpus-wide passes: no slack.

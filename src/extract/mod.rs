@@ -13,42 +13,45 @@ use crate::aliases::EntryKind;
 use crate::cluster;
 use crate::loader::Document;
 use crate::model::{Article, ArticleId, DateInfo, EventId, Model, QuoteId, Span};
-use crate::model::{Event, Quote};
-use crate::parallel::{parallel_chunks_mut, parallel_map_with};
+use crate::model::{Event, Name, Names, Quote};
+use crate::parallel::{parallel_chunks_mut, parallel_map};
 use aho_corasick::AhoCorasick;
 use article::{Extracted, extract_article};
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;
 
 /// One article's record and what was extracted from it, before the
 /// corpus-wide passes. The article id is given when the corpus is assembled.
 pub struct Part {
     article: Article,
-    /// Where in its worker's pool the article's events, quotes and quote
-    /// contexts are.
+    /// Where in the pool the article's events, quotes and quote contexts
+    /// are.
     events: std::ops::Range<usize>,
     quotes: std::ops::Range<usize>,
     names: Vec<u32>,
 }
 
-/// Where a worker puts the events and quotes of the articles it extracts:
-/// a few long lists rather than three short ones per article, which would
-/// leave the memory fragmented once they are gathered into the model.
+/// Where every article's events and quotes go as soon as they are
+/// extracted: one list of each, which become the model's lists, rather
+/// than short lists per article (or per worker) to be gathered later, which
+/// would hold everything twice while they are copied.
 #[derive(Default)]
-pub struct Pool {
+struct Pool {
     events: Vec<Event>,
     quotes: Vec<Quote>,
-    /// For each quote: the speaker phrase and the sentence (see `Extracted`).
-    context: Vec<(Option<String>, String)>,
+    /// For each quote: the sentence holding it, when it may cite an outlet.
+    context: Vec<Option<Box<str>>>,
 }
 
 /// What the extraction of every article shares: the outlet names, to keep
-/// only the sentences that may cite one, and one table of the names seen,
-/// so that a name mentioned in thousands of articles is held once.
+/// only the sentences that may cite one, one table of the names seen, so
+/// that a name mentioned in thousands of articles is held once, and the
+/// pool of extracted events and quotes.
 pub struct Shared {
     outlets: Option<AhoCorasick>,
     names: Mutex<NameTable>,
+    pool: Mutex<Pool>,
 }
 
 #[derive(Default)]
@@ -69,6 +72,7 @@ impl Shared {
         Shared {
             outlets: AhoCorasick::new(outlets).ok(),
             names: Mutex::default(),
+            pool: Mutex::default(),
         }
     }
 
@@ -97,8 +101,9 @@ impl Shared {
 
 /// Extracts one document. The document can be dropped afterwards: the part
 /// keeps only what the model needs.
-pub fn extract_document(d: &Document, shared: &Shared, pool: &mut Pool) -> Part {
+pub fn extract_document(d: &Document, shared: &Shared) -> Part {
     let found: Extracted = extract_article(d, shared);
+    let mut pool = shared.pool.lock().unwrap_or_else(|e| e.into_inner());
     let (e, q) = (pool.events.len(), pool.quotes.len());
     pool.events.extend(found.events);
     pool.quotes.extend(found.quotes);
@@ -114,29 +119,23 @@ pub fn extract_document(d: &Document, shared: &Shared, pool: &mut Pool) -> Part 
 /// Builds the whole model from loaded documents.
 pub fn build_model(docs: &[Document], aliases: &AliasTable) -> Model {
     let shared = Shared::new(aliases);
-    let (parts, pools) = parallel_map_with(docs, Pool::default, |pool, _, d| {
-        extract_document(d, &shared, pool)
-    });
-    assemble(parts, pools, shared, aliases)
+    let parts = parallel_map(docs, |_, d| extract_document(d, &shared));
+    assemble(parts, shared, aliases)
 }
 
 /// The corpus-wide passes over extracted articles (in path order): article
 /// ids, one actor table, actors and cited outlets per event and quote,
 /// chronological order and clusters.
-pub fn assemble(
-    parts: Vec<(usize, Part)>,
-    mut pools: Vec<Pool>,
-    shared: Shared,
-    aliases: &AliasTable,
-) -> Model {
+pub fn assemble(parts: Vec<Part>, shared: Shared, aliases: &AliasTable) -> Model {
+    let mut pool = shared.pool.into_inner().unwrap_or_else(|e| e.into_inner());
     let mut articles = Vec::with_capacity(parts.len());
     let mut name_lists = Vec::with_capacity(parts.len());
-    for (i, (w, mut p)) in parts.into_iter().enumerate() {
+    for (i, mut p) in parts.into_iter().enumerate() {
         p.article.id = ArticleId::new(i);
-        for e in &mut pools[w].events[p.events] {
+        for e in &mut pool.events[p.events] {
             e.article = p.article.id;
         }
-        for q in &mut pools[w].quotes[p.quotes] {
+        for q in &mut pool.quotes[p.quotes] {
             q.article = p.article.id;
         }
         articles.push(p.article);
@@ -153,29 +152,41 @@ pub fn assemble(
     let index = ActorIndex::build(aliases, &names);
     drop(names);
 
-    // Actors and cited outlets, on every core; counted afterwards.
+    // Actors and cited outlets, on every core; counted afterwards. Equal
+    // lists (and speaker phrases) are held once per slice of the pool.
     let mut mentions = vec![0usize; index.actors.len()];
-    for pool in &mut pools {
+    let actor = |a: usize| index.actors[a].id.clone();
+    let outlet = |o: usize| index.outlets[o].clone();
+    {
         let named = parallel_chunks_mut(&mut pool.events, 4096, |_, events| {
-            let mut named = Vec::new();
+            let (mut named, mut lists) = (Vec::new(), Lists::default());
             for e in events {
                 let (actors, outlets) = index.scan(&e.text);
-                e.actors = actors.iter().map(|&a| index.actors[a].id.clone()).collect();
-                e.cites = outlets.iter().map(|&o| index.outlets[o].clone()).collect();
-                named.extend(actors);
+                e.cites = lists.outlets(outlets, outlet);
+                named.extend_from_slice(&actors);
+                e.actors = lists.actors(actors, actor);
             }
             named
         });
         let context = std::mem::take(&mut pool.context);
         let named_by_quotes = parallel_chunks_mut(&mut pool.quotes, 4096, |start, quotes| {
-            let mut named = Vec::new();
-            for (q, (speaker, sentence)) in quotes.iter_mut().zip(&context[start..]) {
-                if let Some(a) = speaker.as_deref().and_then(|p| index.resolve_speaker(p)) {
-                    named.push(a);
-                    q.speaker = Some(index.actors[a].id.clone());
+            let (mut named, mut lists) = (Vec::new(), Lists::default());
+            let mut phrases: HashSet<Name> = HashSet::new();
+            for (q, sentence) in quotes.iter_mut().zip(&context[start..]) {
+                if let Some(phrase) = q.speaker_text.take() {
+                    if let Some(a) = index.resolve_speaker(&phrase) {
+                        named.push(a);
+                        q.speaker = Some(actor(a));
+                    }
+                    let held = phrases.get(&phrase).cloned();
+                    q.speaker_text = Some(held.unwrap_or_else(|| {
+                        phrases.insert(phrase.clone());
+                        phrase
+                    }));
                 }
-                let (_, outlets) = index.scan(sentence);
-                q.cites = outlets.iter().map(|&o| index.outlets[o].clone()).collect();
+                if let Some(sentence) = sentence {
+                    q.cites = lists.outlets(index.scan(sentence).1, outlet);
+                }
             }
             named
         });
@@ -183,19 +194,12 @@ pub fn assemble(
             mentions[a] += 1;
         }
     }
-    // The pools, end to end, are the model's lists.
-    let mut pools = pools.into_iter();
-    let first = pools.next().unwrap_or_default();
     let mut model = Model {
         articles,
-        events: first.events,
-        quotes: first.quotes,
+        events: pool.events,
+        quotes: pool.quotes,
         ..Model::default()
     };
-    for mut pool in pools {
-        model.events.append(&mut pool.events);
-        model.quotes.append(&mut pool.quotes);
-    }
     model.events.shrink_to_fit();
     model.quotes.shrink_to_fit();
     model.actors = index.actors;
@@ -222,6 +226,37 @@ pub fn assemble(
     }
     cluster::assign(&mut model);
     model
+}
+
+/// Actor and outlet lists made once for each distinct list of numbers.
+#[derive(Default)]
+struct Lists {
+    actors: HashMap<Vec<usize>, Names>,
+    outlets: HashMap<Vec<usize>, Names>,
+}
+
+impl Lists {
+    fn actors(&mut self, ids: Vec<usize>, name: impl Fn(usize) -> Name) -> Names {
+        Self::held(&mut self.actors, ids, name)
+    }
+    fn outlets(&mut self, ids: Vec<usize>, name: impl Fn(usize) -> Name) -> Names {
+        Self::held(&mut self.outlets, ids, name)
+    }
+    fn held(
+        seen: &mut HashMap<Vec<usize>, Names>,
+        ids: Vec<usize>,
+        name: impl Fn(usize) -> Name,
+    ) -> Names {
+        if ids.is_empty() {
+            return Names::default();
+        }
+        if let Some(list) = seen.get(&ids) {
+            return list.clone();
+        }
+        let list: Names = ids.iter().map(|&i| name(i)).collect();
+        seen.insert(ids, list.clone());
+        list
+    }
 }
 
 fn article_record(d: &Document) -> Article {

@@ -46,20 +46,16 @@ pub fn child_stages(dir: &Path) {
     let base = Counting::live();
     let t = Instant::now();
     let shared = extract::Shared::new(&table);
-    let (results, pools) =
-        dateline::parallel::parallel_map_with(&files, extract::Pool::default, |pool, _, f| {
-            loader::load_file(f).map(|d| extract::extract_document(&d, &shared, pool))
-        });
-    let parts: Vec<(usize, extract::Part)> = results
-        .into_iter()
-        .filter_map(|(w, r)| r.ok().map(|p| (w, p)))
-        .collect();
+    let results = dateline::parallel::parallel_map(&files, |_, f| {
+        loader::load_file(f).map(|d| extract::extract_document(&d, &shared))
+    });
+    let parts: Vec<extract::Part> = results.into_iter().filter_map(Result::ok).collect();
     let read = t.elapsed();
     let hwm_read = vm_hwm_kb();
     let (read_live, read_peak) = (Counting::live() - base, Counting::peak() - base);
     Counting::reset_peak();
     let t = Instant::now();
-    let mut model = extract::assemble(parts, pools, shared, &table);
+    let mut model = extract::assemble(parts, shared, &table);
     let assemble = t.elapsed();
     let hwm_assemble = vm_hwm_kb();
     let (model_live, assemble_peak) = (Counting::live() - base, Counting::peak() - base);
