@@ -145,12 +145,21 @@ fn each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
             continue;
         }
         buf.clear();
-        buf.extend(
-            raw.chars()
-                .filter(|c| c.is_alphanumeric() || *c == '\'' || *c == '’')
-                .flat_map(char::to_lowercase)
-                .map(|c| if c == '’' { '\'' } else { c }),
-        );
+        if raw.is_ascii() {
+            // Most words: the same rule, a byte at a time.
+            buf.extend(
+                raw.bytes()
+                    .filter(|b| b.is_ascii_alphanumeric() || *b == b'\'')
+                    .map(|b| char::from(b.to_ascii_lowercase())),
+            );
+        } else {
+            buf.extend(
+                raw.chars()
+                    .filter(|c| c.is_alphanumeric() || *c == '\'' || *c == '’')
+                    .flat_map(char::to_lowercase)
+                    .map(|c| if c == '’' { '\'' } else { c }),
+            );
+        }
         let w = buf.trim_matches('\'');
         if !w.is_empty() {
             f(w);
@@ -668,5 +677,9 @@ mod tests {
             words("we treated these messages as bulls**t")
         );
         assert_eq!(words("Iran’s envoy"), vec!["iran's", "envoy"]);
+        assert_eq!(
+            words("IRAN'S Envoy—in \"GENEVA,\" Zürich’s 'Mayor'"),
+            vec!["iran's", "envoy", "in", "geneva", "zürich's", "mayor"]
+        );
     }
 }
