@@ -3,111 +3,21 @@
 //! Near-linear by construction: each item is compared only with items that
 //! share one of its few rarest keys (word trigrams for quotes; rare words
 //! within the same date for events), and keys that too many items share are
-//! ignored, so no key ever makes the work quadratic.
+//! ignored, so no key ever makes the work quadratic. Exact copies are joined
+//! before blocking, however many there are, and two groups become one only
+//! when their first members are alike too, so chains of near misses stay
+//! apart.
 
-use crate::model::{ArticleId, Cluster, ClusterId, ClusterKind, Event, ItemId, Model};
+mod events;
+mod quotes;
+
+use crate::model::{ArticleId, Cluster, ClusterId, ClusterKind, ItemId, Model};
 use crate::parallel::{parallel_map, release_freed_memory};
 use smallvec::SmallVec;
 use std::hash::BuildHasher;
-use std::sync::LazyLock;
 
 /// Keys shared by more items than this say nothing about sameness.
 const MAX_POSTING: usize = 32;
-/// How many of an event's rarest words it is blocked by.
-const EVENT_KEYS: usize = 8;
-/// Events whose words are listed at once when linking (whole dates).
-const BATCH: usize = 8_192;
-/// Weighted overlap two events need to be one.
-const EVENT_SIMILARITY: f64 = 0.45;
-/// Share of the shorter quote's words the longer must hold.
-const QUOTE_CONTAINMENT: f64 = 0.8;
-
-const STOPWORDS: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "of",
-    "to",
-    "in",
-    "on",
-    "at",
-    "by",
-    "for",
-    "with",
-    "from",
-    "and",
-    "or",
-    "but",
-    "that",
-    "this",
-    "these",
-    "those",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "has",
-    "have",
-    "had",
-    "it",
-    "its",
-    "as",
-    "not",
-    "no",
-    "any",
-    "said",
-    "says",
-    "say",
-    "told",
-    "also",
-    "he",
-    "she",
-    "they",
-    "we",
-    "his",
-    "her",
-    "their",
-    "our",
-    "after",
-    "before",
-    "about",
-    "into",
-    "over",
-    "than",
-    "then",
-    "there",
-    "which",
-    "who",
-    "whom",
-    "would",
-    "could",
-    "will",
-    "can",
-    "may",
-    "might",
-    "s",
-    "according",
-    "reported",
-    "report",
-    "tuesday",
-    "monday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "did",
-    "do",
-    "does",
-    "if",
-    "so",
-    "such",
-    "only",
-    "other",
-];
 
 /// Item numbers are 32-bit throughout, as in the model's ids.
 struct UnionFind(Vec<u32>);
@@ -125,6 +35,18 @@ impl UnionFind {
         if ra != rb {
             self.0[ra.max(rb) as usize] = ra.min(rb);
         }
+    }
+    /// Joins the groups of `a` and `b` only if `same` holds for their first
+    /// members (the groups' roots), so that a chain of near misses (A like
+    /// B, B like C, C like D) never pulls unlike things into one group.
+    /// Returns the joined group's root.
+    fn join(&mut self, a: u32, b: u32, same: impl FnOnce(u32, u32) -> bool) -> Option<u32> {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb || !same(ra.min(rb), ra.max(rb)) {
+            return None;
+        }
+        self.0[ra.max(rb) as usize] = ra.min(rb);
+        Some(ra.min(rb))
     }
 }
 
@@ -350,221 +272,11 @@ fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
     n
 }
 
-/// Groups quotes: a quote joins another when most of the shorter one's words
-/// are in the longer, and their named speakers (if both have one) agree.
-/// Blocked by word trigrams.
-fn quote_groups(model: &Model) -> Vec<u32> {
-    // Word sets as 32-bit hashes: a collision inside one pair's words is
-    // too unlikely to tip a containment test.
-    let mut sets: Lists<u32> = Lists::default();
-    let mut keys: Lists<u32> = Lists::default();
-    hashed_words(
-        &model.quotes,
-        |q| &q.text,
-        |w| Some(w),
-        |seq| {
-            if seq.len() < 3 {
-                keys.push([WORD_HASH.hash_one(&seq[..]) as u32]);
-            } else {
-                keys.push_set(seq.windows(3).map(|w| WORD_HASH.hash_one(w) as u32));
-            }
-            sets.push_set(seq.iter().map(|&h| h as u32));
-        },
-    );
-    let mut uf = UnionFind::new(model.quotes.len());
-    link(
-        keys,
-        || {
-            |a, b| {
-                let (qa, qb) = (&model.quotes[a], &model.quotes[b]);
-                if qa.speaker.is_some() && qb.speaker.is_some() && qa.speaker != qb.speaker {
-                    return false;
-                }
-                let (sa, sb) = (sets.get(a), sets.get(b));
-                let small = sa.len().min(sb.len());
-                if small == 0 {
-                    return false;
-                }
-                // A much longer text (a whole post) holding a quote is not that quote.
-                let comparable = small * 2 >= sa.len().max(sb.len());
-                (small >= 3 || sa == sb)
-                    && comparable
-                    && common(sa, sb) as f64 >= QUOTE_CONTAINMENT * small as f64
-            }
-        },
-        |a, b| uf.union(a, b),
-    );
-    uf.groups()
-}
-
-/// Crude stemming and a few newsroom synonyms, so that "envoy" and
-/// "ambassadors", "talks" and "negotiations" compare equal.
-fn stem(w: &str) -> &str {
-    let w = w.strip_suffix("'s").unwrap_or(w);
-    let w = if w.len() > 4 && w.ends_with('s') && !w.ends_with("ss") {
-        &w[..w.len() - 1]
-    } else {
-        w
-    };
-    match w {
-        "envoy" => "ambassador",
-        "talk" | "negotiation" | "dialogue" => "negotiation",
-        "u.s" | "us" | "america" | "american" => "united-states",
-        "iranian" => "iran",
-        "israeli" => "israel",
-        _ => w,
-    }
-}
-
-static STOP: LazyLock<foldhash::HashSet<&'static str>> =
-    LazyLock::new(|| STOPWORDS.iter().copied().collect());
-
-/// The word an event is compared by: stemmed, and none for stopwords.
-fn event_word(w: &str) -> Option<&str> {
-    let w = stem(w);
-    (w.len() > 1 && !STOP.contains(w)).then_some(w)
-}
-
-/// Groups events of the same date whose rare words mostly agree.
-///
-/// Words are weighted by how rare they are in the whole corpus, so a first
-/// pass counts them; events of different dates are never one, so the
-/// second pass links one batch of whole dates at a time and never holds
-/// the word lists of the whole corpus.
-fn event_groups(model: &Model) -> Vec<u32> {
-    let keep = event_word;
-    // Dense word numbers (in order of first use) and document frequencies.
-    let mut ids: FastMap<u64, u32> = FastMap::default();
-    let mut df: Vec<u32> = Vec::new();
-    let mut v: Vec<u32> = Vec::new();
-    let all: Vec<&Event> = model.events.iter().collect();
-    hashed_words(
-        &all,
-        |e| &e.text,
-        keep,
-        |hashes| {
-            v.clear();
-            v.extend(hashes.iter().map(|w| {
-                *ids.entry(*w).or_insert_with(|| {
-                    df.push(0);
-                    df.len() as u32 - 1
-                })
-            }));
-            v.sort_unstable();
-            v.dedup();
-            for &w in &v {
-                df[w as usize] += 1;
-            }
-        },
-    );
-    let n = model.events.len().max(1) as f64;
-    let idf: Vec<f32> = df
-        .iter()
-        .map(|&d| ((n / d as f64).ln() + 1.0) as f32)
-        .collect();
-
-    // Events by date, then batches of whole dates.
-    let date = |i: usize| (model.events[i].date.start, model.events[i].date.end);
-    let mut order: Vec<u32> = (0..model.events.len() as u32).collect();
-    order.sort_by_key(|&i| (date(i as usize), i));
-    let mut uf = UnionFind::new(model.events.len());
-    let mut from = 0;
-    while from < order.len() {
-        let mut to = from;
-        while to < order.len()
-            && (to - from < BATCH || date(order[to] as usize) == date(order[to - 1] as usize))
-        {
-            to += 1;
-        }
-        let batch = &order[from..to];
-        let events: Vec<&Event> = batch.iter().map(|&i| &model.events[i as usize]).collect();
-        let mut toks: Lists<u32> = Lists::default();
-        hashed_words(
-            &events,
-            |e| &e.text,
-            keep,
-            |hashes| toks.push_set(hashes.iter().map(|w| ids[w])),
-        );
-        link_events(&events, &toks, &df, &idf, |a, b| {
-            uf.union(batch[a as usize], batch[b as usize])
-        });
-        from = to;
-    }
-    uf.groups()
-}
-
-/// Events linked in one batch (indices into `events`).
-fn link_events(
-    events: &[&Event],
-    toks: &Lists<u32>,
-    df: &[u32],
-    idf: &[f32],
-    unite: impl FnMut(u32, u32),
-) {
-    // Block by the rarest words that some other event also has (a word no
-    // other event uses can never bring two events together), within a date.
-    let mut keys: Lists<u32> = Lists {
-        ends: Vec::with_capacity(toks.len()),
-        flat: Vec::with_capacity(toks.len() * EVENT_KEYS),
-    };
-    let mut rare: Vec<u32> = Vec::new();
-    for (i, e) in events.iter().enumerate() {
-        rare.clear();
-        rare.extend(toks.get(i).iter().copied().filter(|&w| df[w as usize] > 1));
-        rare.sort_by_key(|&w| (df[w as usize], w));
-        rare.truncate(EVENT_KEYS);
-        keys.push(
-            rare.iter()
-                .map(|&w| WORD_HASH.hash_one((e.date.start, e.date.end, w)) as u32),
-        );
-    }
-    // Weighted overlap with the smaller side: a short report of an event
-    // is still that event when a longer one adds detail.
-    let sides: Vec<f32> = (0..toks.len())
-        .map(|i| toks.get(i).iter().map(|&w| idf[w as usize]).sum())
-        .collect();
-    let sides = &sides;
-    link(
-        keys,
-        || {
-            // The words of the item whose candidates are being tried, marked
-            // with its number, so each candidate costs one look-up per word.
-            let mut mark = vec![u32::MAX; idf.len()];
-            let mut marked = usize::MAX;
-            move |a: usize, b: usize| {
-                let (ta, tb) = (toks.get(a), toks.get(b));
-                if ta.len().min(tb.len()) < 4
-                    || (events[a].date.start, events[a].date.end)
-                        != (events[b].date.start, events[b].date.end)
-                {
-                    return false;
-                }
-                if marked != a {
-                    for &w in ta {
-                        mark[w as usize] = a as u32;
-                    }
-                    marked = a;
-                }
-                let (mut n, mut shared) = (0usize, 0.0f32);
-                for &w in tb {
-                    if mark[w as usize] == a as u32 {
-                        n += 1;
-                        shared += idf[w as usize];
-                    }
-                }
-                let small = sides[a].min(sides[b]);
-                n >= 3 && small > 0.0 && f64::from(shared / small) >= EVENT_SIMILARITY
-            }
-        },
-        unite,
-    )
-}
-
 /// Gives every event and quote its cluster id and lists the clusters.
 pub fn assign(model: &mut Model) {
-    let eg = event_groups(model);
+    let eg = events::event_groups(model);
     release_freed_memory();
-    let qg = quote_groups(model);
+    let qg = quotes::quote_groups(model);
     release_freed_memory();
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut make =
@@ -668,6 +380,89 @@ mod tests {
         assert_ne!(c[0], c[3], "a different statement");
         let first = &m.clusters[c[0].index()];
         assert_eq!(first.articles[..], [ArticleId::new(0), ArticleId::new(1)]);
+    }
+
+    fn quote(i: usize, text: &str, speaker: Option<&str>) -> crate::model::Quote {
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 3, 3).unwrap();
+        crate::model::Quote {
+            id: crate::model::QuoteId::new(i),
+            article: ArticleId::new(i),
+            span: crate::model::Span::new(0, text.len()),
+            text: text.into(),
+            speaker: speaker.map(Into::into),
+            speaker_text: speaker.map(Into::into),
+            date: crate::model::DateInfo::day(d, crate::model::Basis::Stated),
+            reported: Some(d),
+            cites: Default::default(),
+            cluster: ClusterId::default(),
+        }
+    }
+
+    fn quote_clusters(quotes: Vec<crate::model::Quote>) -> Vec<ClusterId> {
+        let mut m = Model {
+            quotes,
+            ..Model::default()
+        };
+        assign(&mut m);
+        m.quotes.iter().map(|q| q.cluster).collect()
+    }
+
+    #[test]
+    fn a_quote_that_many_articles_repeat_is_one_cluster() {
+        // More copies than any key may be shared by.
+        let n = MAX_POSTING * 3;
+        let said = "They know we are not talking to the Iranians";
+        let mut quotes: Vec<_> = (0..n).map(|i| quote(i, said, None)).collect();
+        quotes.push(quote(
+            n,
+            "Markets in Tokyo closed higher after a quiet session",
+            None,
+        ));
+        let c = quote_clusters(quotes);
+        assert!(c[..n].iter().all(|&x| x == c[0]), "{c:?}");
+        assert_ne!(c[0], c[n]);
+
+        let e = "Iran's envoy in Geneva ruled out negotiations with Washington";
+        let mut m = Model {
+            events: (0..n).map(|i| event(i, 3, e)).collect(),
+            ..Model::default()
+        };
+        assign(&mut m);
+        assert!(m.events.iter().all(|x| x.cluster == m.events[0].cluster));
+        assert_eq!(m.clusters.len(), 1);
+        assert_eq!(m.clusters[0].articles.len(), n);
+    }
+
+    #[test]
+    fn two_named_speakers_never_share_a_cluster() {
+        let said = "There is nothing on the table right now and they know that";
+        let c = quote_clusters(vec![
+            quote(0, said, Some("james-larsen")),
+            quote(1, said, None),
+            quote(2, said, Some("sofia-rossi")),
+            quote(3, said, Some("james-larsen")),
+            quote(4, said, None),
+            quote(5, said, Some("sofia-rossi")),
+        ]);
+        assert_eq!(c[0], c[3]);
+        assert_eq!(c[2], c[5]);
+        assert_ne!(c[0], c[2]);
+        assert!([c[0], c[2]].contains(&c[1]) && c[1] == c[4]);
+    }
+
+    #[test]
+    fn a_chain_of_near_matches_does_not_join_unlike_quotes() {
+        // a is in b, b mostly holds c, but a and c share three words of five.
+        let a = "alpha bravo charlie delta echo";
+        let b = "alpha bravo charlie delta echo foxtrot golf hotel";
+        let c = "charlie delta echo foxtrot golf hotel india";
+        let got = quote_clusters(vec![
+            quote(0, a, None),
+            quote(1, b, None),
+            quote(2, c, None),
+        ]);
+        assert_eq!(got[0], got[1]);
+        assert_ne!(got[0], got[2]);
     }
 
     #[test]

@@ -1,0 +1,316 @@
+//! Event groups: events of one date whose rare words mostly agree.
+
+use super::{FastMap, Lists, UnionFind, WORD_HASH, hashed_words, link};
+use crate::model::{Event, Model};
+use std::hash::BuildHasher;
+use std::sync::LazyLock;
+
+/// How many of an event's rarest words it is blocked by.
+const EVENT_KEYS: usize = 8;
+/// Events whose words are listed at once when linking (whole dates).
+const BATCH: usize = 8_192;
+/// Weighted overlap two events need to be one.
+const EVENT_SIMILARITY: f64 = 0.45;
+
+const STOPWORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "from",
+    "and",
+    "or",
+    "but",
+    "that",
+    "this",
+    "these",
+    "those",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "it",
+    "its",
+    "as",
+    "not",
+    "no",
+    "any",
+    "said",
+    "says",
+    "say",
+    "told",
+    "also",
+    "he",
+    "she",
+    "they",
+    "we",
+    "his",
+    "her",
+    "their",
+    "our",
+    "after",
+    "before",
+    "about",
+    "into",
+    "over",
+    "than",
+    "then",
+    "there",
+    "which",
+    "who",
+    "whom",
+    "would",
+    "could",
+    "will",
+    "can",
+    "may",
+    "might",
+    "s",
+    "according",
+    "reported",
+    "report",
+    "tuesday",
+    "monday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "did",
+    "do",
+    "does",
+    "if",
+    "so",
+    "such",
+    "only",
+    "other",
+];
+
+/// Crude stemming and a few newsroom synonyms, so that "envoy" and
+/// "ambassadors", "talks" and "negotiations" compare equal.
+fn stem(w: &str) -> &str {
+    let w = w.strip_suffix("'s").unwrap_or(w);
+    let w = if w.len() > 4 && w.ends_with('s') && !w.ends_with("ss") {
+        &w[..w.len() - 1]
+    } else {
+        w
+    };
+    match w {
+        "envoy" => "ambassador",
+        "talk" | "negotiation" | "dialogue" => "negotiation",
+        "u.s" | "us" | "america" | "american" => "united-states",
+        "iranian" => "iran",
+        "israeli" => "israel",
+        _ => w,
+    }
+}
+
+static STOP: LazyLock<foldhash::HashSet<&'static str>> =
+    LazyLock::new(|| STOPWORDS.iter().copied().collect());
+
+/// The word an event is compared by: stemmed, and none for stopwords.
+fn event_word(w: &str) -> Option<&str> {
+    let w = stem(w);
+    (w.len() > 1 && !STOP.contains(w)).then_some(w)
+}
+
+/// Groups events of the same date whose rare words mostly agree.
+///
+/// Words are weighted by how rare they are in the whole corpus, so a first
+/// pass counts them; events of different dates are never one, so the
+/// second pass links one batch of whole dates at a time and never holds
+/// the word lists of the whole corpus.
+pub(super) fn event_groups(model: &Model) -> Vec<u32> {
+    let keep = event_word;
+    // Dense word numbers (in order of first use) and document frequencies.
+    let mut ids: FastMap<u64, u32> = FastMap::default();
+    let mut df: Vec<u32> = Vec::new();
+    let mut v: Vec<u32> = Vec::new();
+    let all: Vec<&Event> = model.events.iter().collect();
+    hashed_words(
+        &all,
+        |e| &e.text,
+        keep,
+        |hashes| {
+            v.clear();
+            v.extend(hashes.iter().map(|w| {
+                *ids.entry(*w).or_insert_with(|| {
+                    df.push(0);
+                    df.len() as u32 - 1
+                })
+            }));
+            v.sort_unstable();
+            v.dedup();
+            for &w in &v {
+                df[w as usize] += 1;
+            }
+        },
+    );
+    let n = model.events.len().max(1) as f64;
+    let idf: Vec<f32> = df
+        .iter()
+        .map(|&d| ((n / d as f64).ln() + 1.0) as f32)
+        .collect();
+
+    // Events by date, then batches of whole dates.
+    let date = |i: usize| (model.events[i].date.start, model.events[i].date.end);
+    let mut order: Vec<u32> = (0..model.events.len() as u32).collect();
+    order.sort_by_key(|&i| (date(i as usize), i));
+    let mut groups: Vec<u32> = (0..model.events.len() as u32).collect();
+    let mut from = 0;
+    while from < order.len() {
+        let mut to = from;
+        while to < order.len()
+            && (to - from < BATCH || date(order[to] as usize) == date(order[to - 1] as usize))
+        {
+            to += 1;
+        }
+        let batch = &order[from..to];
+        let events: Vec<&Event> = batch.iter().map(|&i| &model.events[i as usize]).collect();
+        let mut toks: Lists<u32> = Lists::default();
+        hashed_words(
+            &events,
+            |e| &e.text,
+            keep,
+            |hashes| toks.push_set(hashes.iter().map(|w| ids[w])),
+        );
+        // Groups never cross dates, and a date's events are in the order of
+        // their numbers: the first of a group here is its first overall.
+        for (i, root) in link_events(&events, &toks, &df, &idf)
+            .into_iter()
+            .enumerate()
+        {
+            groups[batch[i] as usize] = batch[root as usize];
+        }
+        from = to;
+    }
+    groups
+}
+
+/// The groups of one batch of events (indices into `events`).
+fn link_events(events: &[&Event], toks: &Lists<u32>, df: &[u32], idf: &[f32]) -> Vec<u32> {
+    let mut uf = UnionFind::new(events.len());
+    // Block by the rarest words that some other event also has (a word no
+    // other event uses can never bring two events together), within a date.
+    let mut keys: Lists<u32> = Lists {
+        ends: Vec::with_capacity(toks.len()),
+        flat: Vec::with_capacity(toks.len() * EVENT_KEYS),
+    };
+    let mut rare: Vec<u32> = Vec::new();
+    // Exact copies (the same words on the same date) are one event however
+    // many articles repeat it: joined here, and only the first is blocked.
+    let mut first: FastMap<u64, u32> = FastMap::default();
+    for (i, e) in events.iter().enumerate() {
+        let words = toks.get(i);
+        let date = (e.date.start, e.date.end);
+        if words.len() >= 4 {
+            match first.entry(WORD_HASH.hash_one((date, words))) {
+                std::collections::hash_map::Entry::Occupied(o) => {
+                    let f = *o.get() as usize;
+                    if toks.get(f) == words && (events[f].date.start, events[f].date.end) == date {
+                        uf.union(i as u32, f as u32);
+                        keys.push([]);
+                        continue;
+                    }
+                }
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(i as u32);
+                }
+            }
+        }
+        rare.clear();
+        rare.extend(toks.get(i).iter().copied().filter(|&w| df[w as usize] > 1));
+        rare.sort_by_key(|&w| (df[w as usize], w));
+        rare.truncate(EVENT_KEYS);
+        keys.push(
+            rare.iter()
+                .map(|&w| WORD_HASH.hash_one((e.date.start, e.date.end, w)) as u32),
+        );
+    }
+    // Weighted overlap with the smaller side: a short report of an event
+    // is still that event when a longer one adds detail.
+    let sides: Vec<f32> = (0..toks.len())
+        .map(|i| toks.get(i).iter().map(|&w| idf[w as usize]).sum())
+        .collect();
+    let sides = &sides;
+    let same_date = |a: usize, b: usize| {
+        (events[a].date.start, events[a].date.end) == (events[b].date.start, events[b].date.end)
+    };
+    let similar = |n: usize, shared: f32, a: usize, b: usize| {
+        let small = sides[a].min(sides[b]);
+        n >= 3 && small > 0.0 && f64::from(shared / small) >= EVENT_SIMILARITY
+    };
+    link(
+        keys,
+        || {
+            // The words of the item whose candidates are being tried, marked
+            // with its number, so each candidate costs one look-up per word.
+            let mut mark = vec![u32::MAX; idf.len()];
+            let mut marked = usize::MAX;
+            move |a: usize, b: usize| {
+                let (ta, tb) = (toks.get(a), toks.get(b));
+                if ta.len().min(tb.len()) < 4 || !same_date(a, b) {
+                    return false;
+                }
+                if marked != a {
+                    for &w in ta {
+                        mark[w as usize] = a as u32;
+                    }
+                    marked = a;
+                }
+                let (mut n, mut shared) = (0usize, 0.0f32);
+                for &w in tb {
+                    if mark[w as usize] == a as u32 {
+                        n += 1;
+                        shared += idf[w as usize];
+                    }
+                }
+                similar(n, shared, a, b)
+            }
+        },
+        |a, b| {
+            // The groups' first events must be the same event too.
+            uf.join(a, b, |x, y| {
+                let (x, y) = (x as usize, y as usize);
+                let (tx, ty) = (toks.get(x), toks.get(y));
+                if tx.len().min(ty.len()) < 4 || !same_date(x, y) {
+                    return false;
+                }
+                let (n, shared) = weighted_common(tx, ty, idf);
+                similar(n, shared, x, y)
+            });
+        },
+    );
+    uf.groups()
+}
+
+/// Words in common between two sorted lists, and the sum of their weights.
+fn weighted_common(a: &[u32], b: &[u32], weight: &[f32]) -> (usize, f32) {
+    let (mut i, mut j, mut n, mut sum) = (0, 0, 0, 0.0f32);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                sum += weight[a[i] as usize];
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (n, sum)
+}
