@@ -205,10 +205,7 @@ fn link_events(events: &[&Event], toks: &Lists<u32>, df: &[u32], idf: &[f32]) ->
     let mut uf = UnionFind::new(events.len());
     // Block by the rarest words that some other event also has (a word no
     // other event uses can never bring two events together), within a date.
-    let mut keys: Lists<u32> = Lists {
-        ends: Vec::with_capacity(toks.len()),
-        flat: Vec::with_capacity(toks.len() * EVENT_KEYS),
-    };
+    let mut keys: Lists<u32> = Lists::default();
     let mut rare: Vec<u32> = Vec::new();
     // Exact copies (the same words on the same date) are one event however
     // many articles repeat it: joined here, and only the first is blocked.

@@ -101,45 +101,79 @@ type FastMap<K, V> = foldhash::HashMap<K, V>;
 /// How words are hashed: fixed, so clusters do not change between runs.
 const WORD_HASH: foldhash::fast::FixedState = foldhash::fast::FixedState::with_seed(0x5eed);
 
-/// Lists of numbers, one per item, stored end to end (one allocation for
-/// hundreds of thousands of short lists).
-#[derive(Default)]
+/// Lists of numbers, one per item, stored end to end in segments of
+/// `SEGMENT` items: a few allocations for hundreds of thousands of short
+/// lists, each segment trimmed once full, so that no buffer the size of the
+/// whole corpus is ever copied to grow (the copy would briefly hold it
+/// twice).
 struct Lists<T> {
+    segments: Vec<Segment<T>>,
+    len: usize,
+}
+
+struct Segment<T> {
     ends: Vec<u32>,
     flat: Vec<T>,
 }
 
+const SEGMENT: usize = 4096;
+
+impl<T> Default for Lists<T> {
+    fn default() -> Self {
+        Lists {
+            segments: Vec::new(),
+            len: 0,
+        }
+    }
+}
+
 impl<T> Lists<T> {
     fn len(&self) -> usize {
-        self.ends.len()
+        self.len
     }
     fn get(&self, i: usize) -> &[T] {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.flat[start..self.ends[i] as usize]
+        let s = &self.segments[i / SEGMENT];
+        let i = i % SEGMENT;
+        let start = if i == 0 { 0 } else { s.ends[i - 1] as usize };
+        &s.flat[start..s.ends[i] as usize]
+    }
+    /// The segment the next list goes to.
+    fn open(&mut self) -> &mut Segment<T> {
+        if self.len.is_multiple_of(SEGMENT) {
+            if let Some(full) = self.segments.last_mut() {
+                full.flat.shrink_to_fit();
+            }
+            self.segments.push(Segment {
+                ends: Vec::with_capacity(SEGMENT),
+                flat: Vec::new(),
+            });
+        }
+        self.len += 1;
+        self.segments.last_mut().expect("a segment was just opened")
     }
     fn push(&mut self, items: impl IntoIterator<Item = T>) {
-        self.flat.extend(items);
-        self.ends
-            .push(u32::try_from(self.flat.len()).expect("fewer than 2^32 words"));
+        let s = self.open();
+        s.flat.extend(items);
+        s.ends.push(s.flat.len() as u32);
     }
 }
 
 impl<T: Ord + Copy> Lists<T> {
     /// Adds one list, sorted and each item once.
     fn push_set(&mut self, items: impl IntoIterator<Item = T>) {
-        let start = self.flat.len();
-        self.flat.extend(items);
-        self.flat[start..].sort_unstable();
+        let s = self.open();
+        let start = s.flat.len();
+        s.flat.extend(items);
+        s.flat[start..].sort_unstable();
         let mut n = start;
-        for k in start..self.flat.len() {
-            if n == start || self.flat[k] != self.flat[n - 1] {
-                self.flat[n] = self.flat[k];
+        for k in start..s.flat.len() {
+            if n == start || s.flat[k] != s.flat[n - 1] {
+                s.flat[n] = s.flat[k];
                 n += 1;
             }
         }
-        self.flat.truncate(n);
-        self.ends
-            .push(u32::try_from(n).expect("fewer than 2^32 words"));
+        s.flat.truncate(n);
+        s.ends.push(n as u32);
     }
 }
 
@@ -278,58 +312,58 @@ pub fn assign(model: &mut Model) {
     release_freed_memory();
     let qg = quotes::quote_groups(model);
     release_freed_memory();
-    let mut clusters: Vec<Cluster> = Vec::new();
+    // Exactly as many clusters as groups, each group's first item its root.
+    let roots = |g: &[u32]| {
+        g.iter()
+            .enumerate()
+            .filter(|&(i, &r)| r as usize == i)
+            .count()
+    };
+    let mut clusters: Vec<Cluster> = Vec::with_capacity(roots(&eg) + roots(&qg));
     let mut make =
-        |groups: &[u32], kind: ClusterKind, member: &dyn Fn(usize) -> (ItemId, ArticleId)| {
-            // Sizes first, so that each list is allocated once, exactly.
-            let mut size = vec![0u32; groups.len()];
-            for &root in groups {
-                size[root as usize] += 1;
-            }
-            let mut of_root = vec![u32::MAX; groups.len()];
-            let mut out = Vec::with_capacity(groups.len());
-            for (i, &root) in groups.iter().enumerate() {
-                let root = root as usize;
-                if of_root[root] == u32::MAX {
-                    of_root[root] = clusters.len() as u32;
-                    let n = size[root] as usize;
+        |mut groups: Vec<u32>,
+         kind: ClusterKind,
+         item: &mut dyn FnMut(usize, ClusterId) -> (ItemId, ArticleId)| {
+            for i in 0..groups.len() {
+                let root = groups[i] as usize;
+                debug_assert!(root <= i, "a group's root is its first item");
+                let c = if root == i {
+                    // A root is met before the rest of its group: it keeps its
+                    // cluster's number in its place for them.
+                    groups[i] = clusters.len() as u32;
                     clusters.push(Cluster {
                         id: ClusterId::new(clusters.len()),
                         kind,
-                        members: SmallVec::with_capacity(n),
-                        articles: SmallVec::with_capacity(n),
+                        members: SmallVec::new(),
+                        articles: SmallVec::new(),
                     });
-                }
-                let (id, article) = member(i);
-                let cl = &mut clusters[of_root[root] as usize];
-                cl.members.push(id);
-                cl.articles.push(article);
-                out.push(cl.id);
+                    clusters.len() - 1
+                } else {
+                    groups[root] as usize
+                };
+                let (id, article) = item(i, ClusterId::new(c));
+                clusters[c].members.push(id);
+                clusters[c].articles.push(article);
             }
-            out
         };
-    let events = &model.events;
-    let ec = make(&eg, ClusterKind::Event, &|i| {
-        (ItemId::Event(events[i].id), events[i].article)
-    });
-    let quotes = &model.quotes;
-    let qc = make(&qg, ClusterKind::Quote, &|i| {
-        (ItemId::Quote(quotes[i].id), quotes[i].article)
-    });
-    for (e, c) in model.events.iter_mut().zip(ec) {
+    make(eg, ClusterKind::Event, &mut |i, c| {
+        let e = &mut model.events[i];
         e.cluster = c;
-    }
-    for (q, c) in model.quotes.iter_mut().zip(qc) {
+        (ItemId::Event(e.id), e.article)
+    });
+    make(qg, ClusterKind::Quote, &mut |i, c| {
+        let q = &mut model.quotes[i];
         q.cluster = c;
-    }
+        (ItemId::Quote(q.id), q.article)
+    });
     // Each article once (sorted, so a quote repeated across thousands of
     // articles costs no more per member than a pair does).
     for c in &mut clusters {
         c.articles.sort_unstable();
         c.articles.dedup();
         c.articles.shrink_to_fit();
+        c.members.shrink_to_fit();
     }
-    clusters.shrink_to_fit();
     model.clusters = clusters;
     release_freed_memory();
 }
@@ -463,6 +497,33 @@ mod tests {
         ]);
         assert_eq!(got[0], got[1]);
         assert_ne!(got[0], got[2]);
+    }
+
+    #[test]
+    fn lists_keep_every_list_across_segments() {
+        let n = SEGMENT * 2 + 5;
+        let expected = |i: usize| -> Vec<u32> {
+            if i.is_multiple_of(2) {
+                (0..(i % 7) as u32).collect()
+            } else {
+                let mut v: Vec<u32> = [3, 1, 3, 2].into_iter().take(i % 5).collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            }
+        };
+        let mut l = Lists::default();
+        for i in 0..n {
+            if i.is_multiple_of(2) {
+                l.push(expected(i));
+            } else {
+                l.push_set([3u32, 1, 3, 2].into_iter().take(i % 5));
+            }
+        }
+        assert_eq!(l.len(), n);
+        for i in 0..n {
+            assert_eq!(l.get(i), &expected(i)[..], "list {i}");
+        }
     }
 
     #[test]
