@@ -40,71 +40,41 @@ pub fn parallel_chunks_mut<T: Send, R: Send>(
     done.into_iter().map(|(_, r)| r).collect()
 }
 
-/// Like [`parallel_map`], with state that each worker owns (made by
-/// `init`) and `f` may add to: results come back in the items' order, each
-/// with the number of the worker that made it, and then the states.
-pub fn parallel_map_with<D: Sync, S: Send, T: Send>(
-    items: &[D],
-    init: impl Fn() -> S + Sync,
-    f: impl Fn(&mut S, usize, &D) -> T + Sync,
-) -> (Vec<(usize, T)>, Vec<S>) {
+/// Runs `f` over the items (with their index) on every core, keeping
+/// their order.
+pub fn parallel_map<D: Sync, T: Send>(items: &[D], f: impl Fn(usize, &D) -> T + Sync) -> Vec<T> {
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(items.len())
         .max(1);
     if workers == 1 {
-        let mut state = init();
-        let results = items
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (0, f(&mut state, i, d)))
-            .collect();
-        return (results, vec![state]);
+        return items.iter().enumerate().map(|(i, d)| f(i, d)).collect();
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
-    // Per worker: (item, worker, result) for the items it took, and its state.
-    type Output<T, S> = (Vec<(usize, usize, T)>, S);
-    let outputs: Vec<Output<T, S>> = std::thread::scope(|s| {
+    let mut done: Vec<(usize, T)> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..workers)
-            .map(|w| {
-                let (next, init, f) = (&next, &init, &f);
+            .map(|_| {
+                let (next, f) = (&next, &f);
                 s.spawn(move || {
-                    let mut state = init();
                     let mut mine = Vec::new();
                     loop {
                         let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         if i >= items.len() {
                             break;
                         }
-                        mine.push((i, w, f(&mut state, i, &items[i])));
+                        mine.push((i, f(i, &items[i])));
                     }
-                    (mine, state)
+                    mine
                 })
             })
             .collect();
         handles
             .into_iter()
-            .map(|h| h.join().expect("worker panicked"))
+            .flat_map(|h| h.join().expect("worker panicked"))
             .collect()
     });
-    let mut results = Vec::with_capacity(items.len());
-    let mut states = Vec::with_capacity(workers);
-    for (mine, state) in outputs {
-        results.extend(mine);
-        states.push(state);
-    }
-    results.sort_by_key(|r| r.0);
-    (
-        results.into_iter().map(|(_, w, t)| (w, t)).collect(),
-        states,
-    )
-}
-
-/// Runs `f` over the items (with their index) on every core, keeping
-/// their order.
-pub fn parallel_map<D: Sync, T: Send>(items: &[D], f: impl Fn(usize, &D) -> T + Sync) -> Vec<T> {
-    let (results, _) = parallel_map_with(items, || (), |(), i, d| f(i, d));
-    results.into_iter().map(|(_, t)| t).collect()
+    done.sort_by_key(|r| r.0);
+    done.into_iter().map(|(_, t)| t).collect()
 }
 
 /// Hands memory that a finished phase freed back to the system. The C
@@ -130,24 +100,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn results_keep_the_items_order_and_states_hold_what_workers_added() {
+    fn results_keep_the_items_order() {
         let items: Vec<u32> = (0..1000).collect();
-        let (results, states) =
-            parallel_map_with(&items, Vec::new, |seen: &mut Vec<u32>, _, &x| {
-                seen.push(x);
-                x * 2
-            });
-        assert_eq!(
-            results.iter().map(|r| r.1).collect::<Vec<_>>(),
-            (0..1000).map(|x| x * 2).collect::<Vec<_>>()
-        );
-        for (i, (w, _)) in results.iter().enumerate() {
-            assert!(
-                states[*w].contains(&(i as u32)),
-                "item {i} is in its worker's state"
-            );
-        }
-        assert_eq!(states.iter().map(Vec::len).sum::<usize>(), 1000);
+        let results = parallel_map(&items, |i, &x| {
+            assert_eq!(i as u32, x, "each item comes with its index");
+            x * 2
+        });
+        assert_eq!(results, (0..1000).map(|x| x * 2).collect::<Vec<_>>());
 
         let mut v: Vec<usize> = vec![0; 10_000];
         let sums = parallel_chunks_mut(&mut v, 64, |start, chunk| {

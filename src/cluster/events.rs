@@ -1,6 +1,6 @@
 //! Event groups: events of one date whose rare words mostly agree.
 
-use super::{FastMap, Lists, UnionFind, WORD_HASH, hashed_words, link};
+use super::{FastMap, Lists, UnionFind, WORD_HASH, each_common, hashed_words, link};
 use crate::model::{Event, Model};
 use std::hash::BuildHasher;
 use std::sync::LazyLock;
@@ -203,6 +203,9 @@ pub(super) fn event_groups(model: &Model) -> Vec<u32> {
 /// The groups of one batch of events (indices into `events`).
 fn link_events(events: &[&Event], toks: &Lists<u32>, df: &[u32], idf: &[f32]) -> Vec<u32> {
     let mut uf = UnionFind::new(events.len());
+    let same_date = |a: usize, b: usize| {
+        (events[a].date.start, events[a].date.end) == (events[b].date.start, events[b].date.end)
+    };
     // Block by the rarest words that some other event also has (a word no
     // other event uses can never bring two events together), within a date.
     let mut keys: Lists<u32> = Lists::default();
@@ -217,7 +220,7 @@ fn link_events(events: &[&Event], toks: &Lists<u32>, df: &[u32], idf: &[f32]) ->
             match first.entry(WORD_HASH.hash_one((date, words))) {
                 std::collections::hash_map::Entry::Occupied(o) => {
                     let f = *o.get() as usize;
-                    if toks.get(f) == words && (events[f].date.start, events[f].date.end) == date {
+                    if toks.get(f) == words && same_date(f, i) {
                         uf.union(i as u32, f as u32);
                         keys.push([]);
                         continue;
@@ -229,7 +232,7 @@ fn link_events(events: &[&Event], toks: &Lists<u32>, df: &[u32], idf: &[f32]) ->
             }
         }
         rare.clear();
-        rare.extend(toks.get(i).iter().copied().filter(|&w| df[w as usize] > 1));
+        rare.extend(words.iter().copied().filter(|&w| df[w as usize] > 1));
         rare.sort_by_key(|&w| (df[w as usize], w));
         rare.truncate(EVENT_KEYS);
         keys.push(
@@ -243,10 +246,10 @@ fn link_events(events: &[&Event], toks: &Lists<u32>, df: &[u32], idf: &[f32]) ->
         .map(|i| toks.get(i).iter().map(|&w| idf[w as usize]).sum())
         .collect();
     let sides = &sides;
-    let same_date = |a: usize, b: usize| {
-        (events[a].date.start, events[a].date.end) == (events[b].date.start, events[b].date.end)
-    };
-    let similar = |n: usize, shared: f32, a: usize, b: usize| {
+    // Only events of four words or more, of one date, can be one.
+    let comparable =
+        |a: usize, b: usize| toks.get(a).len().min(toks.get(b).len()) >= 4 && same_date(a, b);
+    let similar = |a: usize, b: usize, n: usize, shared: f32| {
         let small = sides[a].min(sides[b]);
         n >= 3 && small > 0.0 && f64::from(shared / small) >= EVENT_SIMILARITY
     };
@@ -258,10 +261,10 @@ fn link_events(events: &[&Event], toks: &Lists<u32>, df: &[u32], idf: &[f32]) ->
             let mut mark = vec![u32::MAX; idf.len()];
             let mut marked = usize::MAX;
             move |a: usize, b: usize| {
-                let (ta, tb) = (toks.get(a), toks.get(b));
-                if ta.len().min(tb.len()) < 4 || !same_date(a, b) {
+                if !comparable(a, b) {
                     return false;
                 }
+                let (ta, tb) = (toks.get(a), toks.get(b));
                 if marked != a {
                     for &w in ta {
                         mark[w as usize] = a as u32;
@@ -275,39 +278,24 @@ fn link_events(events: &[&Event], toks: &Lists<u32>, df: &[u32], idf: &[f32]) ->
                         shared += idf[w as usize];
                     }
                 }
-                similar(n, shared, a, b)
+                similar(a, b, n, shared)
             }
         },
         |a, b| {
             // The groups' first events must be the same event too.
             uf.join(a, b, |x, y| {
                 let (x, y) = (x as usize, y as usize);
-                let (tx, ty) = (toks.get(x), toks.get(y));
-                if tx.len().min(ty.len()) < 4 || !same_date(x, y) {
+                if !comparable(x, y) {
                     return false;
                 }
-                let (n, shared) = weighted_common(tx, ty, idf);
-                similar(n, shared, x, y)
+                let (mut n, mut shared) = (0usize, 0.0f32);
+                each_common(toks.get(x), toks.get(y), |w| {
+                    n += 1;
+                    shared += idf[w as usize];
+                });
+                similar(x, y, n, shared)
             });
         },
     );
     uf.groups()
-}
-
-/// Words in common between two sorted lists, and the sum of their weights.
-fn weighted_common(a: &[u32], b: &[u32], weight: &[f32]) -> (usize, f32) {
-    let (mut i, mut j, mut n, mut sum) = (0, 0, 0, 0.0f32);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                sum += weight[a[i] as usize];
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    (n, sum)
 }

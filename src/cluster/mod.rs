@@ -289,20 +289,26 @@ impl UnionFind {
     }
 }
 
-/// Items in common between two sorted lists.
-fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
+/// Calls `f` with each item two sorted lists have in common.
+fn each_common<T: Ord + Copy>(a: &[T], b: &[T], mut f: impl FnMut(T)) {
+    let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                n += 1;
+                f(a[i]);
                 i += 1;
                 j += 1;
             }
         }
     }
+}
+
+/// Items in common between two sorted lists.
+fn common<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
+    let mut n = 0;
+    each_common(a, b, |_| n += 1);
     n
 }
 

@@ -3,6 +3,7 @@
 
 use super::{FastMap, Lists, UnionFind, WORD_HASH, common, hashed_words, link};
 use crate::model::{Model, Name};
+use std::collections::hash_map::Entry;
 use std::hash::BuildHasher;
 
 /// Share of the shorter quote's words the longer must hold.
@@ -11,13 +12,25 @@ const QUOTE_CONTAINMENT: f64 = 0.8;
 /// Groups quotes: a quote joins another when most of the shorter one's words
 /// are in the longer, and their named speakers (if both have one) agree.
 /// Blocked by word trigrams.
+///
+/// Exact copies (the same words, and the same speaker or none) are joined
+/// first, however many articles repeat them, and only the first of them is
+/// blocked and compared: the keys of a quote in a hundred articles are
+/// shared by more than `MAX_POSTING` and would link nothing.
 pub(super) fn quote_groups(model: &Model) -> Vec<u32> {
     // Word sets as 32-bit hashes: a collision inside one pair's words is
     // too unlikely to tip a containment test.
     let mut sets: Lists<u32> = Lists::default();
     let mut keys: Lists<u32> = Lists::default();
-    let mut uf = UnionFind::new(model.quotes.len());
-    let mut copies = QuoteCopies::default();
+    let speaker = |q: usize| model.quotes[q].speaker.as_ref();
+    let mut groups = Groups {
+        uf: UnionFind::new(model.quotes.len()),
+        named: (0..model.quotes.len()).map(speaker).collect(),
+    };
+    // (words, speaker) -> the first quote with them; words -> the first
+    // quote with them, whoever said it.
+    let mut first: FastMap<u64, u32> = FastMap::default();
+    let mut first_words: FastMap<u64, u32> = FastMap::default();
     let (mut set, mut i) = (Vec::new(), 0u32);
     hashed_words(
         &model.quotes,
@@ -28,9 +41,34 @@ pub(super) fn quote_groups(model: &Model) -> Vec<u32> {
             set.extend(seq.iter().map(|&h| h as u32));
             set.sort_unstable();
             set.dedup();
-            if let Some(first) = copies.first_of(model, &sets, i, &set, &mut uf) {
-                // A copy: one with the first, and never blocked or compared.
-                uf.union(i, first);
+            let copy_of = |f: &u32| sets.get(*f as usize) == &set[..];
+            let words = WORD_HASH.hash_one(&set[..]);
+            let who = speaker(i as usize);
+            // Copies of one set of words are alike by the rule: only their
+            // speakers decide, which the groups check.
+            let alike = |_, _| true;
+            let copy = !set.is_empty()
+                && match first.entry(WORD_HASH.hash_one((words, who))) {
+                    Entry::Occupied(f) => {
+                        let f = *f.get();
+                        copy_of(&f) && speaker(f as usize) == who && groups.join(i, f, alike)
+                    }
+                    Entry::Vacant(v) => {
+                        v.insert(i);
+                        match first_words.entry(words) {
+                            Entry::Occupied(f) if copy_of(f.get()) => {
+                                groups.join(i, *f.get(), alike);
+                            }
+                            Entry::Occupied(_) => {}
+                            Entry::Vacant(v) => {
+                                v.insert(i);
+                            }
+                        }
+                        false
+                    }
+                };
+            if copy {
+                // One with the first: never blocked or compared.
                 keys.push([]);
                 sets.push([]);
             } else {
@@ -44,7 +82,7 @@ pub(super) fn quote_groups(model: &Model) -> Vec<u32> {
             i += 1;
         },
     );
-    drop(copies);
+    drop((first, first_words));
     let same = |a: usize, b: usize| {
         let (sa, sb) = (sets.get(a), sets.get(b));
         let small = sa.len().min(sb.len());
@@ -57,13 +95,6 @@ pub(super) fn quote_groups(model: &Model) -> Vec<u32> {
             && comparable
             && common(sa, sb) as f64 >= QUOTE_CONTAINMENT * small as f64
     };
-    let speaker = |q: usize| model.quotes[q].speaker.as_ref();
-    // Each group's named speaker: a group never has two.
-    let mut named: Vec<Option<&Name>> = vec![None; model.quotes.len()];
-    for q in 0..model.quotes.len() {
-        let root = uf.find(q as u32) as usize;
-        named[root] = named[root].or(speaker(q));
-    }
     link(
         keys,
         || {
@@ -73,81 +104,35 @@ pub(super) fn quote_groups(model: &Model) -> Vec<u32> {
             }
         },
         |a, b| {
-            let (ra, rb) = (uf.find(a), uf.find(b));
-            let (la, lb) = (named[ra as usize], named[rb as usize]);
-            if la.is_some() && lb.is_some() && la != lb {
-                return;
-            }
-            if let Some(root) = uf.join(ra, rb, |x, y| same(x as usize, y as usize)) {
-                named[root as usize] = la.or(lb);
-            }
+            groups.join(a, b, |x, y| same(x as usize, y as usize));
         },
     );
-    uf.groups()
+    groups.uf.groups()
 }
 
-/// Exact copies of a quote: the same words, and speakers that do not
-/// disagree (the pairwise rule would join them). They are one quote however
-/// many articles repeat it, which blocking alone cannot promise: the keys of
-/// a quote in a hundred articles are shared by more than `MAX_POSTING`.
-#[derive(Default)]
-struct QuoteCopies {
-    /// (words, speaker) -> the first quote with them.
-    first: FastMap<u64, u32>,
-    /// words -> the first quote with them and a named speaker.
-    named: FastMap<u64, u32>,
+/// Quote groups and the named speaker each holds: two groups with different
+/// named speakers never join.
+struct Groups<'m> {
+    uf: UnionFind,
+    /// Each group's named speaker, at its root.
+    named: Vec<Option<&'m Name>>,
 }
 
-impl QuoteCopies {
-    /// The quote that quote `i` (with word set `set`) is a copy of, if any.
-    /// The first unnamed copy and the first named one are joined, so that
-    /// quotes of two different speakers are never joined through it.
-    fn first_of(
-        &mut self,
-        model: &Model,
-        sets: &Lists<u32>,
-        i: u32,
-        set: &[u32],
-        uf: &mut UnionFind,
-    ) -> Option<u32> {
-        if set.is_empty() {
-            return None;
+impl Groups<'_> {
+    /// Joins the groups of `a` and `b` when their speakers agree and `same`
+    /// holds for their first members; whether they are now one.
+    fn join(&mut self, a: u32, b: u32, same: impl FnOnce(u32, u32) -> bool) -> bool {
+        let (ra, rb) = (self.uf.find(a), self.uf.find(b));
+        let (la, lb) = (self.named[ra as usize], self.named[rb as usize]);
+        if la.is_some() && lb.is_some() && la != lb {
+            return ra == rb;
         }
-        let speaker = |q: u32| model.quotes[q as usize].speaker.as_deref();
-        // (Quote `i` itself has no set in `sets` yet.)
-        let same = |q: u32, who: Option<&str>| {
-            (q == i || sets.get(q as usize) == set) && speaker(q) == who
-        };
-        let words = WORD_HASH.hash_one(set);
-        let key = |who: Option<&str>| WORD_HASH.hash_one((words, who));
-        let who = speaker(i);
-        match self.first.entry(key(who)) {
-            std::collections::hash_map::Entry::Occupied(e) => {
-                let first = *e.get();
-                return same(first, who).then_some(first);
+        match self.uf.join(ra, rb, same) {
+            Some(root) => {
+                self.named[root as usize] = la.or(lb);
+                true
             }
-            std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert(i);
-            }
+            None => ra == rb,
         }
-        let first_named = match who {
-            Some(_) => match self.named.entry(words) {
-                std::collections::hash_map::Entry::Occupied(_) => None,
-                std::collections::hash_map::Entry::Vacant(e) => {
-                    e.insert(i);
-                    Some(i)
-                }
-            },
-            None => self.named.get(&words).copied(),
-        };
-        let unnamed = self.first.get(&key(None)).copied();
-        if let (Some(n), Some(u)) = (first_named, unnamed)
-            && n != u
-            && same(n, speaker(n))
-            && same(u, None)
-        {
-            uf.union(n, u);
-        }
-        None
     }
 }

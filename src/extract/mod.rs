@@ -159,18 +159,19 @@ pub fn assemble(parts: Vec<Part>, shared: Shared, aliases: &AliasTable) -> Model
     let outlet = |o: usize| index.outlets[o].clone();
     {
         let named = parallel_chunks_mut(&mut pool.events, 4096, |_, events| {
-            let (mut named, mut lists) = (Vec::new(), Lists::default());
+            let mut named = Vec::new();
+            let (mut actor_lists, mut outlet_lists) = (Held::default(), Held::default());
             for e in events {
                 let (actors, outlets) = index.scan(&e.text);
-                e.cites = lists.outlets(outlets, outlet);
+                e.cites = outlet_lists.get(outlets, outlet);
                 named.extend_from_slice(&actors);
-                e.actors = lists.actors(actors, actor);
+                e.actors = actor_lists.get(actors, actor);
             }
             named
         });
         let context = std::mem::take(&mut pool.context);
         let named_by_quotes = parallel_chunks_mut(&mut pool.quotes, 4096, |start, quotes| {
-            let (mut named, mut lists) = (Vec::new(), Lists::default());
+            let (mut named, mut outlet_lists) = (Vec::new(), Held::default());
             let mut phrases: HashSet<Name> = HashSet::new();
             for (q, sentence) in quotes.iter_mut().zip(&context[start..]) {
                 if let Some(phrase) = q.speaker_text.take() {
@@ -185,7 +186,7 @@ pub fn assemble(parts: Vec<Part>, shared: Shared, aliases: &AliasTable) -> Model
                     }));
                 }
                 if let Some(sentence) = sentence {
-                    q.cites = lists.outlets(index.scan(sentence).1, outlet);
+                    q.cites = outlet_lists.get(index.scan(sentence).1, outlet);
                 }
             }
             named
@@ -228,33 +229,20 @@ pub fn assemble(parts: Vec<Part>, shared: Shared, aliases: &AliasTable) -> Model
     model
 }
 
-/// Actor and outlet lists made once for each distinct list of numbers.
+/// Actor or outlet lists, made once for each distinct list of numbers.
 #[derive(Default)]
-struct Lists {
-    actors: HashMap<Vec<usize>, Names>,
-    outlets: HashMap<Vec<usize>, Names>,
-}
+struct Held(HashMap<Vec<usize>, Names>);
 
-impl Lists {
-    fn actors(&mut self, ids: Vec<usize>, name: impl Fn(usize) -> Name) -> Names {
-        Self::held(&mut self.actors, ids, name)
-    }
-    fn outlets(&mut self, ids: Vec<usize>, name: impl Fn(usize) -> Name) -> Names {
-        Self::held(&mut self.outlets, ids, name)
-    }
-    fn held(
-        seen: &mut HashMap<Vec<usize>, Names>,
-        ids: Vec<usize>,
-        name: impl Fn(usize) -> Name,
-    ) -> Names {
+impl Held {
+    fn get(&mut self, ids: Vec<usize>, name: impl Fn(usize) -> Name) -> Names {
         if ids.is_empty() {
             return Names::default();
         }
-        if let Some(list) = seen.get(&ids) {
+        if let Some(list) = self.0.get(&ids) {
             return list.clone();
         }
         let list: Names = ids.iter().map(|&i| name(i)).collect();
-        seen.insert(ids, list.clone());
+        self.0.insert(ids, list.clone());
         list
     }
 }
