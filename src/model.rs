@@ -198,6 +198,9 @@ pub struct Article {
     pub author: Option<String>,
     pub outlet: Option<String>,
     pub title: Option<String>,
+    /// The article's address on the web, when the input states one.
+    #[serde(default)]
+    pub url: Option<String>,
     pub warnings: Vec<String>,
     /// Number of bytes in the file as read.
     pub bytes: usize,

@@ -255,6 +255,7 @@ fn article_record(d: &Document) -> Article {
         author: d.meta.author.clone(),
         outlet: d.meta.outlet.clone(),
         title: d.meta.title.clone(),
+        url: None,
         warnings: d.warnings.clone(),
         bytes: d.text.len(),
     }
