@@ -104,48 +104,7 @@ impl<'de> Deserialize<'de> for ItemId {
     }
 }
 
-/// A byte range `[start, end)` into the original file, so that
-/// `file[start..end]` is exactly the text an event or quote came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(from = "[usize; 2]", into = "[usize; 2]")]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
-}
-
-impl Span {
-    pub fn new(start: usize, end: usize) -> Self {
-        debug_assert!(start <= end);
-        Span { start, end }
-    }
-    pub fn len(&self) -> usize {
-        self.end - self.start
-    }
-    pub fn is_empty(&self) -> bool {
-        self.start == self.end
-    }
-    pub fn contains(&self, other: Span) -> bool {
-        self.start <= other.start && other.end <= self.end
-    }
-    pub fn overlaps(&self, other: Span) -> bool {
-        self.start < other.end && other.start < self.end
-    }
-    pub fn shift(&self, by: usize) -> Span {
-        Span::new(self.start + by, self.end + by)
-    }
-}
-
-impl From<[usize; 2]> for Span {
-    fn from(v: [usize; 2]) -> Self {
-        Span::new(v[0], v[1].max(v[0]))
-    }
-}
-
-impl From<Span> for [usize; 2] {
-    fn from(s: Span) -> Self {
-        [s.start, s.end]
-    }
-}
+pub use crate::span::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

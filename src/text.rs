@@ -1,6 +1,12 @@
 //! Paragraphs and sentences of clean text, as byte spans.
 
 use crate::model::Span;
+pub use crate::span::is_space;
+
+/// Whether a word starts with a capital letter.
+pub fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
 
 /// Paragraphs: maximal runs of non-blank lines, trimmed.
 pub fn paragraphs(text: &str) -> Vec<Span> {
@@ -157,10 +163,11 @@ fn push(out: &mut Vec<Span>, s: &str, base: usize, from: usize, to: usize) {
     out.push(Span::new(base + from + lead, base + from + lead + t.len()));
 }
 
-/// Collapses runs of whitespace (line breaks and blanked markup included).
+/// Collapses runs of white space (line breaks, blanked markup, no-break
+/// and zero-width spaces included) to one space, trimming both ends.
 pub fn squash(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
+    for w in s.split(is_space).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
             out.push(' ');
         }

@@ -117,11 +117,13 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
             .find(|s| s.start <= pos && pos < s.end.max(s.start + 1))
     };
     for m in find_quotes(clean) {
-        let span = Span::new(m.start, m.end);
+        let span = m.span;
         let post = doc.meta.posts.iter().find(|p| p.body.contains(span));
         let date = clauses
             .iter()
-            .filter(|c| c.span.overlaps(span) || c.span.contains(Span::new(m.start, m.start)))
+            .filter(|c| {
+                c.span.overlaps(span) || c.span.contains(Span::new(m.span.start, m.span.start))
+            })
             .map(|c| c.date)
             .min_by_key(|d| d.basis)
             .or_else(|| {
@@ -133,12 +135,12 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
         // A quote with no date of its own was said when the sentence before
         // it in the paragraph (or the one its pronoun points back to) says.
         if date.basis == Basis::Published
-            && let Some(c) = clauses.iter().rev().find(|c| c.span.end <= m.start)
+            && let Some(c) = clauses.iter().rev().find(|c| c.span.end <= m.span.start)
             && c.date.basis != Basis::Published
             && (m.resolved.is_some()
-                || paras
-                    .iter()
-                    .any(|p| p.contains(c.span) && p.contains(Span::new(m.start, m.start))))
+                || paras.iter().any(|p| {
+                    p.contains(c.span) && p.contains(Span::new(m.span.start, m.span.start))
+                }))
         {
             date = DateInfo {
                 basis: Basis::Inherited,
@@ -149,7 +151,7 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
         if let Some(s) = &shown {
             names.extend(find_names(s));
         }
-        let sentence = sentence_of(m.start)
+        let sentence = sentence_of(m.span.start)
             .map(|s| &clean[s.start..s.end])
             .filter(|s| shared.may_cite(s))
             .map(Box::from);

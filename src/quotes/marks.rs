@@ -1,4 +1,6 @@
-//! Paragraphs and the pairing of quotation marks.
+//! The pairing of quotation marks.
+
+use crate::span::{Span, is_space};
 
 pub(super) fn is_open_punct(c: char) -> bool {
     matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/')
@@ -15,9 +17,9 @@ pub(super) enum Dir {
 pub(super) fn mark_dir(text: &str, i: usize, c: char) -> Dir {
     let prev = text[..i].chars().next_back();
     let next = text[i + c.len_utf8()..].chars().next();
-    let prev_space = prev.is_none_or(|p| p.is_whitespace() || is_open_punct(p));
-    let next_space = next
-        .is_none_or(|n| n.is_whitespace() || matches!(n, ',' | '.' | ';' | ':' | ')' | '?' | '!'));
+    let prev_space = prev.is_none_or(|p| is_space(p) || is_open_punct(p));
+    let next_space =
+        next.is_none_or(|n| is_space(n) || matches!(n, ',' | '.' | ';' | ':' | ')' | '?' | '!'));
     match c {
         '“' | '„' => {
             if next_space && !prev_space {
@@ -41,49 +43,23 @@ pub(super) fn mark_dir(text: &str, i: usize, c: char) -> Dir {
     }
 }
 
-/// Paragraph byte ranges: runs of lines that are not blank.
-pub(super) fn paragraphs(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut last_end = 0;
-    let mut pos = 0;
-    for line in text.split_inclusive('\n') {
-        let blank = line.trim().is_empty();
-        if blank {
-            if let Some(s) = start.take() {
-                out.push((s, last_end));
-            }
-        } else {
-            let lead = line.len() - line.trim_start().len();
-            if start.is_none() {
-                start = Some(pos + lead);
-            }
-            last_end = pos + line.trim_end().len();
-        }
-        pos += line.len();
-    }
-    if let Some(s) = start {
-        out.push((s, last_end));
-    }
-    out
-}
-
 /// A quoted stretch before merging: its parts (mark to mark) and paragraph.
 #[derive(Debug, Clone)]
 pub(super) struct Raw {
-    pub(super) parts: Vec<(usize, usize)>,
+    pub(super) parts: Vec<Span>,
     /// Paragraph index of the first and the last part.
     pub(super) para_first: usize,
     pub(super) para_last: usize,
 }
 
 /// Pairs the double quotation marks of every paragraph into quoted spans.
-pub(super) fn pair_marks(text: &str, paras: &[(usize, usize)]) -> Vec<Raw> {
+pub(super) fn pair_marks(text: &str, paras: &[Span]) -> Vec<Raw> {
     let mut out: Vec<Raw> = Vec::new();
     // A quote left open at the end of the previous paragraph.
     let mut carry: Option<Raw> = None;
-    for (pi, &(ps, pe)) in paras.iter().enumerate() {
-        let body = &text[ps..pe];
+    for (pi, para) in paras.iter().enumerate() {
+        let (ps, pe) = (para.start, para.end);
+        let body = para.slice(text);
         let marks: Vec<(usize, char, Dir)> = body
             .char_indices()
             .filter(|&(_, c)| matches!(c, '"' | '“' | '”' | '„'))
@@ -126,12 +102,12 @@ pub(super) fn pair_marks(text: &str, paras: &[(usize, usize)]) -> Vec<Raw> {
                     let end = p + ch.len_utf8();
                     match carry.take() {
                         Some(mut c) => {
-                            c.parts.push((cur_start, end));
+                            c.parts.push(Span::new(cur_start, end));
                             c.para_last = pi;
                             out.push(c);
                         }
                         None => out.push(Raw {
-                            parts: vec![(cur_start, end)],
+                            parts: vec![Span::new(cur_start, end)],
                             para_first: pi,
                             para_last: pi,
                         }),
@@ -142,7 +118,7 @@ pub(super) fn pair_marks(text: &str, paras: &[(usize, usize)]) -> Vec<Raw> {
         }
         if depth > 0 {
             // Open at the paragraph end: the quote may run on.
-            let part = (cur_start, pe);
+            let part = Span::new(cur_start, pe);
             match carry.as_mut() {
                 Some(c) => c.parts.push(part),
                 None => {

@@ -20,6 +20,7 @@ mod speaker;
 #[cfg(test)]
 mod tests;
 
+use crate::text::paragraphs;
 use lexicon::*;
 use marks::*;
 use speaker::*;
@@ -27,16 +28,15 @@ use speaker::*;
 /// A direct quotation found in an article's clean text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuoteMention {
-    /// Byte range from the opening to the closing quotation mark (inclusive of
-    /// both marks); a quote split around "he said" spans both parts.
-    pub start: usize,
-    pub end: usize,
+    /// From the opening to the closing quotation mark (both marks
+    /// included); a quote split around "he said" spans both parts.
+    pub span: Span,
     /// The quoted words without the marks; split parts joined by a space.
     pub text: String,
     /// The speaker as written: "Trump", "one source", "a U.S. official", "he".
     pub speaker_text: Option<String>,
-    /// Byte range of `speaker_text` in the text.
-    pub speaker_span: Option<(usize, usize)>,
+    /// Where `speaker_text` is in the text.
+    pub speaker_span: Option<Span>,
     /// For a pronoun speaker, the name it refers to ("Trump").
     pub resolved: Option<String>,
 }
@@ -48,8 +48,8 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
     // Masked text: quoted spans become MASK bytes.
     let mut bytes = text.as_bytes().to_vec();
     for r in &raws {
-        for &(a, b) in &r.parts {
-            bytes[a..b].fill(MASK);
+        for p in &r.parts {
+            bytes[p.range()].fill(MASK);
         }
     }
     let masked = String::from_utf8(bytes).unwrap_or_else(|_| text.to_string());
@@ -58,18 +58,20 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
     // Merge quotes split around their attribution.
     let mut merged: Vec<(Raw, Option<Speaker>)> = Vec::new();
     for r in raws {
-        let (s, _) = r.parts[0];
+        let s = r.parts[0].start;
         if let Some((prev, prev_sp)) = merged.last_mut() {
-            let pe = prev.parts.last().map_or(0, |p| p.1);
+            let last = prev.parts.last().copied().unwrap_or_default();
+            let pe = last.end;
             if prev.para_last == r.para_first && s > pe && s - pe <= MAX_SPLIT_GAP {
-                let gap = &masked[pe..s];
-                let (_, hi) = paras[r.para_first];
+                let gap = Span::new(pe, s).slice(masked);
+                let hi = paras[r.para_first].end;
                 let sp = attribution_after(masked, pe, hi.min(s));
-                let prev_text = text[prev.parts.last().map_or(0, |p| p.0)..pe]
-                    .trim_end_matches(['"', '“', '”', ' ', '\'', '’']);
+                let prev_text = last.slice(text).trim_end_matches(|c: char| {
+                    is_space(c) || matches!(c, '"' | '“' | '”' | '\'' | '’')
+                });
                 let cont = prev_text.ends_with([',', '.', '?', '!', '-', '—', '…']);
                 // The gap is one clause: no sentence end before its last char.
-                let g = gap.trim_end();
+                let g = gap.trim_end_matches(is_space);
                 let inner_end = g.char_indices().any(|(i, c)| {
                     matches!(c, '.' | '!' | '?')
                         && i + 1 < g.len()
@@ -92,28 +94,28 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
     let mut out = Vec::new();
     let mut last_named: Option<String> = None;
     for (r, split_sp) in merged {
-        let start = r.parts[0].0;
-        let end = r.parts.last().map_or(start, |p| p.1);
+        let start = r.parts[0].start;
+        let end = r.parts.last().map_or(start, |p| p.end);
         let qtext = r
             .parts
             .iter()
-            .map(|&(a, b)| {
-                text[a..b]
+            .map(|p| {
+                p.slice(text)
                     .trim_start_matches(['"', '“', '”', '„'])
                     .trim_end_matches(['"', '“', '”'])
-                    .trim()
+                    .trim_matches(is_space)
             })
             .collect::<Vec<_>>()
             .join(" ");
-        let nwords = qtext.split_whitespace().count();
+        let nwords = qtext.split(is_space).filter(|w| !w.is_empty()).count();
         if nwords == 0 {
             continue;
         }
-        let (pa, _) = paras[r.para_first];
-        let (_, pe) = paras[r.para_last];
-        let first_part_para_end = paras[r.para_first].1;
+        let pa = paras[r.para_first].start;
+        let pe = paras[r.para_last].end;
+        let first_part_para_end = paras[r.para_first].end;
         // 1. Right after the quote (or its first part).
-        let first_end = r.parts[0].1;
+        let first_end = r.parts[0].end;
         let mut sp = split_sp;
         let mut evidence = sp.is_some();
         if sp.is_none() && first_end <= first_part_para_end {
@@ -125,11 +127,13 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
         evidence |= sp.is_some();
         // 2. Earlier in the same sentence.
         let sstart = sentence_start(masked, pa, start);
-        let before = masked[sstart..start].trim_end();
+        let before = Span::new(sstart, start)
+            .slice(masked)
+            .trim_end_matches(is_space);
         let colon = before.ends_with(':');
         // "… repeatedly says, “…”": a speech verb right before the quote.
-        let tail = before.trim_end_matches([',', ':', ' ']);
-        let lo24 = floor_boundary(tail, tail.len().saturating_sub(24));
+        let tail = before.trim_end_matches(|c: char| is_space(c) || matches!(c, ',' | ':'));
+        let lo24 = floor_char(tail, tail.len().saturating_sub(24));
         let verb_before = VERB_RE
             .find_iter(&tail[lo24..])
             .last()
@@ -153,8 +157,11 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
         }
         let mut prev_colon = false;
         if r.para_first > 0 && para_start {
-            let (qa, qb) = paras[r.para_first - 1];
-            prev_colon = masked[qa..qb].trim_end().ends_with(':');
+            let (qa, qb) = (paras[r.para_first - 1].start, paras[r.para_first - 1].end);
+            prev_colon = paras[r.para_first - 1]
+                .slice(masked)
+                .trim_end_matches(is_space)
+                .ends_with(':');
             if sp.is_none() && prev_colon {
                 let ls = sentence_start(masked, qa, qb);
                 sp = attribution_in(masked, ls, qb, true);
@@ -186,8 +193,8 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
         let (speaker_text, speaker_span, resolved) = match sp {
             None => (None, None, None),
             Some(sp) => {
-                let st = squash(&text[sp.span.0..sp.span.1]);
-                let core = squash(&text[sp.core.0..sp.core.1]);
+                let st = squash(sp.span.slice(text));
+                let core = squash(sp.core.slice(text));
                 if is_pronoun(&st) {
                     let res = resolve(masked, text, pa, sstart, start, last_named.as_deref());
                     (Some(st), Some(sp.span), res)
@@ -200,8 +207,7 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
             }
         };
         out.push(QuoteMention {
-            start,
-            end,
+            span: Span::new(start, end),
             text: qtext,
             speaker_text,
             speaker_span,
@@ -221,21 +227,18 @@ fn resolve(
     last_named: Option<&str>,
 ) -> Option<String> {
     // Same sentence before the quote, then previous sentences.
-    if let Some((a, b)) = first_name(masked, sstart, qstart) {
-        return Some(squash(&text[a..b]));
+    if let Some(n) = first_name(masked, Span::new(sstart, qstart)) {
+        return Some(squash(n.slice(text)));
     }
-    let lo = sstart.saturating_sub(RESOLVE_WINDOW);
-    let lo = (lo..=sstart)
-        .find(|&k| masked.is_char_boundary(k))
-        .unwrap_or(sstart);
+    let lo = ceil_char(masked, sstart.saturating_sub(RESOLVE_WINDOW)).min(sstart);
     let mut end = sstart;
     for _ in 0..4 {
         if end <= lo {
             break;
         }
         let s = sentence_start(masked, lo, end.saturating_sub(1));
-        if let Some((a, b)) = first_name(masked, s, end) {
-            return Some(squash(&text[a..b]));
+        if let Some(n) = first_name(masked, Span::new(s, end)) {
+            return Some(squash(n.slice(text)));
         }
         end = s;
     }
@@ -245,7 +248,7 @@ fn resolve(
 
 /// A show or book title: title-case words after "of", "on" or a possessive.
 fn is_title(text: &str, start: usize, q: &str) -> bool {
-    let ws: Vec<&str> = q.split_whitespace().collect();
+    let ws: Vec<&str> = q.split(is_space).filter(|w| !w.is_empty()).collect();
     if ws.len() > 8 || q.ends_with(['?', '!']) {
         return false;
     }
@@ -258,8 +261,8 @@ fn is_title(text: &str, start: usize, q: &str) -> bool {
     if !title_case || ws.len() < 2 {
         return false;
     }
-    let before = text[..start].trim_end();
-    let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let before = Span::new(0, start).slice(text).trim_end_matches(is_space);
+    let prev = before.rsplit(is_space).next().unwrap_or("");
     let prev = prev.trim_end_matches(',');
     matches!(
         prev,

@@ -1,31 +1,49 @@
 //! Sentences, speaker phrases and attribution patterns.
 
 use super::lexicon::*;
+pub(super) use crate::span::{Span, ceil_char, floor_char, is_space};
+pub(super) use crate::text::{is_cap, squash};
 
 pub(super) fn lower(s: &str) -> String {
     s.to_lowercase()
 }
 
-pub(super) fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| c.is_uppercase())
-}
-
-/// Words (with byte ranges) of `masked[a..b]`.
-pub(super) fn words(masked: &str, a: usize, b: usize) -> Vec<(usize, usize)> {
+/// Words of `masked` inside `within`, each a span.
+pub(super) fn words(masked: &str, within: Span) -> Vec<Span> {
+    let within = within.clamp(masked);
     WORD_RE
-        .find_iter(&masked[a..b])
+        .find_iter(within.slice(masked))
         .map(|m| {
             let w = m.as_str();
             // Keep a trailing period only on abbreviations and initials.
             let t = w.trim_end_matches(['.', '\'', '’', '-']);
-            let keep = if w.ends_with('.') && is_abbrev(t) {
-                t.len() + 1
+            let keep = if w[t.len()..].starts_with('.') && is_abbrev(t) {
+                t.len() + '.'.len_utf8()
             } else {
                 t.len()
             };
-            (a + m.start(), a + m.start() + keep.max(1))
+            Span::new(m.start(), m.start() + keep).shift(within.start)
         })
         .collect()
+}
+
+/// The text of a span of `masked`.
+fn at(masked: &str, s: Span) -> &str {
+    s.slice(masked)
+}
+
+/// The lower-cased text of a word.
+fn low(masked: &str, s: Span) -> String {
+    lower(at(masked, s))
+}
+
+/// The text between two offsets (empty when they come the wrong way round).
+fn between(masked: &str, a: usize, b: usize) -> &str {
+    if a > b {
+        ""
+    } else {
+        Span::new(a, b).slice(masked)
+    }
 }
 
 pub(super) fn is_abbrev(w: &str) -> bool {
@@ -35,27 +53,28 @@ pub(super) fn is_abbrev(w: &str) -> bool {
         || (w.contains('.') && w.len() <= 6)
 }
 
+/// `masked` from `i` on (from the character holding it).
+fn rest(masked: &str, i: usize) -> &str {
+    &masked[floor_char(masked, i)..]
+}
+
 /// Whether the sentence ends at the terminal punctuation at `i` of `masked`.
 pub(super) fn sentence_end_at(masked: &str, i: usize) -> bool {
     let b = masked.as_bytes();
-    let c = b[i];
+    let Some(&c) = b.get(i) else {
+        return false;
+    };
     if !matches!(c, b'.' | b'!' | b'?') {
         return false;
     }
-    let mut j = i + 1;
-    while j < b.len() && matches!(b[j], b')' | b'\'') {
-        j += 1;
-    }
-    if j < b.len() && !b[j].is_ascii_whitespace() {
+    let after = masked[i + 1..].trim_start_matches([')', '\'']);
+    let spaced = after.trim_start_matches(is_space);
+    if spaced.len() == after.len() && !after.is_empty() {
         return false;
     }
-    while j < b.len() && b[j].is_ascii_whitespace() {
-        j += 1;
-    }
-    if j >= b.len() {
+    let Some(nc) = spaced.chars().next() else {
         return true;
-    }
-    let nc = masked[j..].chars().next().unwrap_or(' ');
+    };
     if nc.is_lowercase() {
         return false;
     }
@@ -64,7 +83,7 @@ pub(super) fn sentence_end_at(masked: &str, i: usize) -> bool {
         let ws = masked[..i]
             .char_indices()
             .rev()
-            .find(|&(_, ch)| ch.is_whitespace() || ch == MASK as char || ch == '(')
+            .find(|&(_, ch)| is_space(ch) || ch == MASK as char || ch == '(')
             .map_or(0, |(k, ch)| k + ch.len_utf8());
         if is_abbrev(&masked[ws..i]) {
             return false;
@@ -75,18 +94,16 @@ pub(super) fn sentence_end_at(masked: &str, i: usize) -> bool {
 
 /// Start of the sentence holding `pos` (bounded by `lo`).
 pub(super) fn sentence_start(masked: &str, lo: usize, pos: usize) -> usize {
+    let pos = floor_char(masked, pos);
     // Bounded look-back keeps huge unbroken paragraphs linear.
-    let lo = lo.max(floor_boundary(masked, pos.saturating_sub(MAX_SENTENCE)));
+    let lo = floor_char(masked, lo.max(pos.saturating_sub(MAX_SENTENCE))).min(pos);
     let b = masked.as_bytes();
     let mut i = pos;
     while i > lo {
         i -= 1;
         if matches!(b[i], b'.' | b'!' | b'?') && sentence_end_at(masked, i) {
-            let mut k = i + 1;
-            while k < pos && b[k].is_ascii_whitespace() {
-                k += 1;
-            }
-            return k;
+            let gap = &masked[i + 1..pos];
+            return i + 1 + (gap.len() - gap.trim_start_matches(is_space).len());
         }
     }
     lo
@@ -94,7 +111,7 @@ pub(super) fn sentence_start(masked: &str, lo: usize, pos: usize) -> usize {
 
 /// End of the sentence holding `pos` (bounded by `hi`), after its punctuation.
 pub(super) fn sentence_end(masked: &str, pos: usize, hi: usize) -> usize {
-    let hi = hi.min(ceil_boundary(masked, pos + MAX_SENTENCE));
+    let hi = ceil_char(masked, hi.min(pos.saturating_add(MAX_SENTENCE)));
     let b = masked.as_bytes();
     let mut i = pos;
     while i < hi {
@@ -109,24 +126,31 @@ pub(super) fn sentence_end(masked: &str, pos: usize, hi: usize) -> usize {
 /// A speaker phrase found for a quote.
 #[derive(Debug, Clone)]
 pub(super) struct Speaker {
-    pub(super) span: (usize, usize),
-    /// Byte range of the bare name inside the phrase (no appositive).
-    pub(super) core: (usize, usize),
+    pub(super) span: Span,
+    /// The bare name inside the phrase (no appositive).
+    pub(super) core: Span,
 }
+
+impl Speaker {
+    fn word(w: Span) -> Speaker {
+        Speaker { span: w, core: w }
+    }
+}
+
+/// How far back from a speech verb its subject is looked for.
+const SUBJECT_REACH: usize = 220;
 
 /// The subject phrase ending right before the verb at `v`, not before `lo`.
 pub(super) fn subject_before(masked: &str, lo: usize, v: usize) -> Option<Speaker> {
-    let from = v.saturating_sub(220).max(lo);
-    let from = (from..=v)
-        .find(|&k| masked.is_char_boundary(k))
-        .unwrap_or(v);
-    let ws = words(masked, from, v);
+    let v = floor_char(masked, v);
+    let from = ceil_char(masked, v.saturating_sub(SUBJECT_REACH).max(lo)).min(v);
+    let ws = words(masked, Span::new(from, v));
+    let gap_after = |k: usize| between(masked, ws[k].end, ws.get(k + 1).map_or(v, |w| w.start));
     let mut k = ws.len();
     // Skip adverbs and auxiliaries ("Trump also said", "he has repeatedly said").
     while k > 0 {
-        let w = lower(&masked[ws[k - 1].0..ws[k - 1].1]);
-        let between = &masked[ws[k - 1].1..if k < ws.len() { ws[k].0 } else { v }];
-        if between.trim().is_empty()
+        let w = low(masked, ws[k - 1]);
+        if gap_after(k - 1).trim_matches(is_space).is_empty()
             && (SKIP_BEFORE_VERB.contains(&w.as_str()) || (w.ends_with("ly") && w.len() > 4))
         {
             k -= 1;
@@ -137,29 +161,31 @@ pub(super) fn subject_before(masked: &str, lo: usize, v: usize) -> Option<Speake
     if k == 0 {
         return None;
     }
-    let end = ws[k - 1].1;
-    let gap = &masked[end..if k < ws.len() { ws[k].0 } else { v }];
+    let end = ws[k - 1].end;
+    let gap = gap_after(k - 1);
     if gap.contains(MASK as char)
         || gap.contains([':', ';', '(', ')', '—', '–']) && !gap.contains(')')
     {
         return None;
     }
-    let last = lower(&masked[ws[k - 1].0..end]);
-    let verb = masked[v..]
+    let last = low(masked, ws[k - 1]);
+    let verb = rest(masked, v)
         .split(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    if last == "and" || last == "but" || (verb.ends_with("ing") && masked[end..v].contains(',')) {
+    if last == "and"
+        || last == "but"
+        || (verb.ends_with("ing") && between(masked, end, v).contains(','))
+    {
         // "She then turns and says": the subject opens the sentence.
-        let w0 = &masked[ws[0].0..ws[0].1];
-        if ws[0].0 == lo || masked[lo..ws[0].0].trim().is_empty() {
-            if PRONOUNS.contains(&lower(w0).as_str()) {
-                return Some(Speaker {
-                    span: ws[0],
-                    core: ws[0],
-                });
+        if between(masked, lo, ws[0].start)
+            .trim_matches(is_space)
+            .is_empty()
+        {
+            if PRONOUNS.contains(&low(masked, ws[0]).as_str()) {
+                return Some(Speaker::word(ws[0]));
             }
-            return first_name(masked, ws[0].0, end).map(|n| Speaker { span: n, core: n });
+            return first_name(masked, Span::new(ws[0].start, end)).map(Speaker::word);
         }
         return None;
     }
@@ -167,26 +193,23 @@ pub(super) fn subject_before(masked: &str, lo: usize, v: usize) -> Option<Speake
         return None;
     }
     if PRONOUNS.contains(&last.as_str()) {
-        return Some(Speaker {
-            span: ws[k - 1],
-            core: ws[k - 1],
-        });
+        return Some(Speaker::word(ws[k - 1]));
     }
     // Walk back to a clause boundary.
     let mut first = k - 1;
     let mut n = 1;
     while first > 0 && n < 16 {
-        let (a, b) = ws[first - 1];
-        let gap = &masked[b..ws[first].0];
+        let b = ws[first - 1].end;
+        let gap = gap_after(first - 1);
         if gap.contains(MASK as char) || gap.contains([':', ';', '—', '–', '"', '“', '”']) {
             break;
         }
-        if gap.contains(['.', '?', '!'])
-            && sentence_end_at(masked, b + gap.find(['.', '?', '!']).unwrap_or(0))
+        if let Some(p) = gap.find(['.', '?', '!'])
+            && sentence_end_at(masked, b + p)
         {
             break;
         }
-        let w = lower(&masked[a..b]);
+        let w = low(masked, ws[first - 1]);
         if CLAUSE_WORDS.contains(&w.as_str()) || PRONOUNS.contains(&w.as_str()) {
             break;
         }
@@ -198,20 +221,17 @@ pub(super) fn subject_before(masked: &str, lo: usize, v: usize) -> Option<Speake
     let mut segs: Vec<(usize, usize)> = Vec::new(); // word index ranges
     let mut s0 = first;
     for i in first..k {
-        if i + 1 < k && masked[ws[i].1..ws[i + 1].0].contains(',') {
+        if i + 1 < k && gap_after(i).contains(',') {
             segs.push((s0, i + 1));
             s0 = i + 1;
         }
     }
     segs.push((s0, k));
-    let seg_is_appos = |(a, _b): (usize, usize)| {
-        let w = lower(&masked[ws[a].0..ws[a].1]);
-        !is_cap(&masked[ws[a].0..ws[a].1]) || DETERMINERS.contains(&w.as_str())
-    };
+    let cap = |i: usize| is_cap(at(masked, ws[i]));
+    let seg_is_appos =
+        |(a, _b): (usize, usize)| !cap(a) || DETERMINERS.contains(&low(masked, ws[a]).as_str());
     let seg_is_name = |(a, b): (usize, usize)| {
-        is_cap(&masked[ws[a].0..ws[a].1])
-            && !NOT_NAME.contains(&lower(&masked[ws[a].0..ws[a].1]).as_str())
-            && b - a <= 6
+        cap(a) && !NOT_NAME.contains(&low(masked, ws[a]).as_str()) && b - a <= 6
     };
     let mut chosen = segs.len() - 1;
     let mut core = segs[chosen];
@@ -226,11 +246,10 @@ pub(super) fn subject_before(masked: &str, lo: usize, v: usize) -> Option<Speake
             core = segs[j - 1];
         }
     }
-    let (a, _) = segs[chosen];
+    let (mut a, _) = segs[chosen];
     // Drop a leading preposition phrase without comma ("In Iowa Trump said").
-    let mut a = a;
     while a < core.1.saturating_sub(1) {
-        let w = lower(&masked[ws[a].0..ws[a].1]);
+        let w = low(masked, ws[a]);
         if NAME_STOP.contains(&w.as_str()) || w == "according" {
             a += 1;
         } else {
@@ -238,55 +257,56 @@ pub(super) fn subject_before(masked: &str, lo: usize, v: usize) -> Option<Speake
         }
     }
     // "panel Chairman Rep. X": start at the capitalised title.
-    if !is_cap(&masked[ws[a].0..ws[a].1])
-        && !DETERMINERS.contains(&lower(&masked[ws[a].0..ws[a].1]).as_str())
-        && let Some(c) = (a..k).find(|&i| is_cap(&masked[ws[i].0..ws[i].1]))
+    if !cap(a)
+        && !DETERMINERS.contains(&low(masked, ws[a]).as_str())
+        && let Some(c) = (a..k).find(|&i| cap(i))
         && c - a <= 2
     {
         a = c;
     }
-    let first_word = &masked[ws[a].0..ws[a].1];
-    let fw = lower(first_word);
-    if !is_cap(first_word) && !DETERMINERS.contains(&fw.as_str()) && k - a > 4 {
+    if !cap(a) && !DETERMINERS.contains(&low(masked, ws[a]).as_str()) && k - a > 4 {
         return None;
     }
     let core_a = core.0.max(a);
     // Close a parenthetical: "Sen. Ted Cruz (R-Texas)".
     let mut end = end;
-    if masked[end..v].trim_start().starts_with(')') && masked[ws[a].0..end].contains('(') {
-        end += masked[end..v].find(')').unwrap_or(0) + 1;
+    let tail = between(masked, end, v);
+    if tail.trim_start_matches(is_space).starts_with(')')
+        && between(masked, ws[a].start, end).contains('(')
+    {
+        end += tail.find(')').map_or(0, |p| p + 1);
     }
     Some(Speaker {
-        span: (ws[a].0, end),
-        core: (ws[core_a].0, ws[core.1 - 1].1),
+        span: Span::new(ws[a].start, end),
+        core: ws[core_a].join(ws[core.1 - 1]),
     })
 }
 
+/// How far after its verb a speaker phrase may run.
+const PHRASE_REACH: usize = 300;
+
 /// The speaker phrase starting at `p` ("said Caddell, a pollster, ..."), up to `hi`.
 pub(super) fn subject_after(masked: &str, p: usize, hi: usize) -> Option<Speaker> {
-    let to = (p + 300).min(hi);
-    let to = (to..=hi)
-        .find(|&k| masked.is_char_boundary(k))
-        .unwrap_or(hi);
-    let ws = words(masked, p, to);
-    if ws.is_empty() {
+    let p = ceil_char(masked, p);
+    let hi = floor_char(masked, hi).max(p);
+    let to = ceil_char(masked, p.saturating_add(PHRASE_REACH)).min(hi);
+    let ws = words(masked, Span::new(p, to));
+    let w0 = *ws.first()?;
+    if !between(masked, p, w0.start)
+        .trim_matches(is_space)
+        .is_empty()
+    {
         return None;
     }
-    let lead = &masked[p..ws[0].0];
-    if !lead.trim().is_empty() {
-        return None;
-    }
-    let w0 = &masked[ws[0].0..ws[0].1];
-    let l0 = lower(w0);
+    let l0 = low(masked, w0);
     if PRONOUNS.contains(&l0.as_str()) {
-        return Some(Speaker {
-            span: ws[0],
-            core: ws[0],
-        });
+        return Some(Speaker::word(w0));
     }
-    if !is_cap(w0) && !DETERMINERS.contains(&l0.as_str()) {
+    let cap0 = is_cap(at(masked, w0));
+    if !cap0 && !DETERMINERS.contains(&l0.as_str()) {
         return None;
     }
+    let gap = |i: usize| between(masked, ws[i].end, ws[i + 1].start);
     // The name phrase: up to a comma, a boundary, or a stop word.
     let mut i = 0;
     let mut end_idx;
@@ -295,15 +315,12 @@ pub(super) fn subject_after(masked: &str, p: usize, hi: usize) -> Option<Speaker
         if i + 1 >= ws.len() || end_idx >= 12 {
             break;
         }
-        let gap = &masked[ws[i].1..ws[i + 1].0];
-        if gap.contains([',', ';', ':', '—', '–', '(', MASK as char])
-            || gap.contains(['.', '!', '?'])
-        {
+        if gap(i).contains([',', ';', ':', '—', '–', '(', MASK as char, '.', '!', '?']) {
             break;
         }
-        let nw = lower(&masked[ws[i + 1].0..ws[i + 1].1]);
+        let nw = low(masked, ws[i + 1]);
         // "one source on the panel", "two sources with knowledge of it".
-        let np_ok = !is_cap(w0)
+        let np_ok = !cap0
             && matches!(
                 nw.as_str(),
                 "on" | "in" | "with" | "of" | "at" | "from" | "for"
@@ -313,46 +330,42 @@ pub(super) fn subject_after(masked: &str, p: usize, hi: usize) -> Option<Speaker
         }
         i += 1;
     }
-    let core = (ws[0].0, ws[end_idx - 1].1);
-    let mut span_end = core.1;
+    let core = w0.join(ws[end_idx - 1]);
+    let mut span_end = core.end;
     // A parenthetical right after the name: "(D-Mo.)".
-    let rest = &masked[span_end..to];
-    if rest.starts_with(" (")
-        && let Some(c) = rest.find(')')
+    let after = between(masked, span_end, to);
+    if after.starts_with(" (")
+        && let Some(c) = after.find(')')
         && c < 20
     {
         span_end += c + 1;
     }
     // Appositives: ", a lawyer for the Sierra Club, who ...".
     let mut j = end_idx;
-    while j < ws.len() && ws[j].0 < span_end {
+    while j < ws.len() && ws[j].start < span_end {
         j += 1;
     }
     let mut segs = 0;
     while j < ws.len() && segs < 3 {
-        let gap = &masked[span_end..ws[j].0];
-        if gap.trim() != "," {
+        if between(masked, span_end, ws[j].start).trim_matches(is_space) != "," {
             break;
         }
-        let w = lower(&masked[ws[j].0..ws[j].1]);
+        let w = low(masked, ws[j]);
         if APPOS_STOP.contains(&w.as_str()) || w.ends_with("ing") || VERB_RE.is_match(&w) {
             break;
         }
         // A capitalised segment is only an appositive as a state: "R-Ky.".
-        let wj = &masked[ws[j].0..ws[j].1];
-        if is_cap(wj)
-            && !DETERMINERS.contains(&w.as_str())
-            && !(wj.len() > 2 && wj.as_bytes()[1] == b'-')
-        {
+        let wj = at(masked, ws[j]);
+        if is_cap(wj) && !DETERMINERS.contains(&w.as_str()) && !is_state_code(wj) {
             break;
         }
         // Extend to the next comma or boundary.
         let mut m = j;
         while m + 1 < ws.len() {
-            let g = &masked[ws[m].1..ws[m + 1].0];
+            let g = gap(m);
             if g.contains([',', ';', ':', '—', '–', MASK as char])
-                || (g.contains(['.', '!', '?'])
-                    && sentence_end_at(masked, ws[m].1 + g.find(['.', '!', '?']).unwrap_or(0)))
+                || g.find(['.', '!', '?'])
+                    .is_some_and(|q| sentence_end_at(masked, ws[m].end + q))
             {
                 break;
             }
@@ -361,37 +374,42 @@ pub(super) fn subject_after(masked: &str, p: usize, hi: usize) -> Option<Speaker
         if m - j > 25 {
             break;
         }
-        span_end = ws[m].1;
+        span_end = ws[m].end;
         j = m + 1;
         segs += 1;
     }
     Some(Speaker {
-        span: (ws[0].0, span_end),
+        span: Span::new(w0.start, span_end),
         core,
     })
 }
 
+/// A party-and-state tag such as "R-Ky." or "D-Mo.".
+fn is_state_code(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next().is_some_and(|c| c.is_uppercase()) && c.next() == Some('-') && w.len() > 2
+}
+
 /// Attribution right after a quote: ", said X" or ", X said" / "X told".
 pub(super) fn attribution_after(masked: &str, e: usize, hi: usize) -> Option<Speaker> {
+    let e = ceil_char(masked, e);
+    let hi = floor_char(masked, hi).max(e);
     // "“…” ― Jane Doe" at the end of a line: a signed quote.
-    let line_end = masked[e..hi].find('\n').map_or(hi, |k| e + k);
-    let rest = masked[e..line_end].trim_start();
-    if let Some(r) = rest.strip_prefix(['―', '—', '–', '-']) {
-        let name = r.trim();
-        let nwords = name.split_whitespace().count();
+    let line_end = between(masked, e, hi).find('\n').map_or(hi, |k| e + k);
+    let line = between(masked, e, line_end);
+    let signed = line.trim_start_matches(is_space);
+    if let Some(r) = signed.strip_prefix(['―', '—', '–', '-']) {
+        let name = r.trim_matches(is_space);
+        let nwords = name.split(is_space).filter(|w| !w.is_empty()).count();
         if (1..=6).contains(&nwords) && is_cap(name) {
-            let a = line_end - r.len() + (r.len() - r.trim_start().len());
-            let b = a + name.len();
-            return Some(Speaker {
-                span: (a, b),
-                core: (a, b),
-            });
+            let a = line_end - r.len() + (r.len() - r.trim_start_matches(is_space).len());
+            let s = Span::new(a, a + name.len());
+            return Some(Speaker::word(s));
         }
     }
     let send = sentence_end(masked, e, hi);
-    let after = &masked[e..send];
-    let t =
-        after.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-'));
+    let after = between(masked, e, send);
+    let t = after.trim_start_matches(|c: char| is_space(c) || matches!(c, ',' | '—' | '–' | '-'));
     let p = e + (after.len() - t.len());
     if t.is_empty() || t.starts_with(MASK as char) {
         return None;
@@ -405,28 +423,35 @@ pub(super) fn attribution_after(masked: &str, e: usize, hi: usize) -> Option<Spe
         return subject_after(masked, v + m.len(), send);
     }
     if m.as_str().eq_ignore_ascii_case("according to") {
-        let sp = subject_after(masked, v + m.len() + 1, send)?;
-        return (masked[p..v].trim().is_empty()).then_some(sp);
+        let sp = subject_after(masked, v + m.len(), send)?;
+        return between(masked, p, v)
+            .trim_matches(is_space)
+            .is_empty()
+            .then_some(sp);
     }
     let sp = subject_before(masked, p, v)?;
     // The subject must start the clause ("…," the official said).
-    masked[p..sp.span.0].trim().is_empty().then_some(sp)
+    between(masked, p, sp.span.start)
+        .trim_matches(is_space)
+        .is_empty()
+        .then_some(sp)
 }
 
 /// Attribution earlier in the sentence: "X said …", "X wrote:", "according to X,".
 pub(super) fn attribution_before(masked: &str, lo: usize, s: usize) -> Option<(Speaker, usize)> {
-    let before = &masked[lo..s];
+    let lo = ceil_char(masked, lo);
+    let s = floor_char(masked, s).max(lo);
     let mut found = None;
-    for m in VERB_RE.find_iter(before) {
+    for m in VERB_RE.find_iter(between(masked, lo, s)) {
         let v = lo + m.start();
         let sp = if m.as_str().eq_ignore_ascii_case("according to") {
-            subject_after(masked, v + m.len() + 1, s)
+            subject_after(masked, v + m.len(), s)
         } else {
             subject_before(masked, lo, v).or_else(|| {
                 // "…, said X: “…”" / "said X, “…”".
-                subject_after(masked, v + m.len() + 1, s).filter(|sp| {
-                    let rest = masked[sp.span.1..s].trim();
-                    rest.is_empty() || rest == ":" || rest == ","
+                subject_after(masked, v + m.len(), s).filter(|sp| {
+                    let tail = between(masked, sp.span.end, s).trim_matches(is_space);
+                    tail.is_empty() || tail == ":" || tail == ","
                 })
             })
         };
@@ -439,11 +464,13 @@ pub(super) fn attribution_before(masked: &str, lo: usize, s: usize) -> Option<(S
 
 /// The speaker of a whole neighbouring sentence, for fallbacks.
 pub(super) fn attribution_in(masked: &str, a: usize, b: usize, last: bool) -> Option<Speaker> {
+    let a = ceil_char(masked, a);
+    let b = floor_char(masked, b).max(a);
     let mut out = None;
-    for m in VERB_RE.find_iter(&masked[a..b]) {
+    for m in VERB_RE.find_iter(between(masked, a, b)) {
         let v = a + m.start();
         let sp = if m.as_str().eq_ignore_ascii_case("according to") {
-            subject_after(masked, v + m.len() + 1, b)
+            subject_after(masked, v + m.len(), b)
         } else {
             subject_before(masked, a, v)
         };
@@ -457,28 +484,32 @@ pub(super) fn attribution_in(masked: &str, a: usize, b: usize, last: bool) -> Op
     out
 }
 
-/// First person-like name in `masked[a..b]`: a run of capitalised words.
-pub(super) fn first_name(masked: &str, a: usize, b: usize) -> Option<(usize, usize)> {
-    let ws = words(masked, a, b);
+/// First person-like name in `within`: a run of capitalised words.
+pub(super) fn first_name(masked: &str, within: Span) -> Option<Span> {
+    let ws = words(masked, within);
+    let cap = |i: usize| is_cap(at(masked, ws[i]));
     let mut i = 0;
     while i < ws.len() {
-        let w = &masked[ws[i].0..ws[i].1];
-        if is_cap(w) && !NOT_NAME.contains(&lower(w).as_str()) && !VERB_RE.is_match(&lower(w)) {
+        let w = low(masked, ws[i]);
+        if cap(i) && !NOT_NAME.contains(&w.as_str()) && !VERB_RE.is_match(&w) {
             let mut j = i;
             while j + 1 < ws.len()
-                && masked[ws[j].1..ws[j + 1].0].trim().is_empty()
-                && is_cap(&masked[ws[j + 1].0..ws[j + 1].1])
+                && between(masked, ws[j].end, ws[j + 1].start)
+                    .trim_matches(is_space)
+                    .is_empty()
+                && cap(j + 1)
             {
                 j += 1;
             }
-            let s = &masked[ws[i].0..ws[j].1];
-            let s = s.trim_end_matches(['\'', '’', 's']);
-            if s.len() > 1 && !s.chars().all(|c| c.is_uppercase() || c == '.') {
-                let end = masked[ws[i].0..ws[j].1]
+            let run = ws[i].join(ws[j]);
+            let s = at(masked, run);
+            let bare = s.trim_end_matches(['\'', '’', 's']);
+            if bare.chars().count() > 1 && !bare.chars().all(|c| c.is_uppercase() || c == '.') {
+                let name = s
                     .strip_suffix("’s")
-                    .or_else(|| masked[ws[i].0..ws[j].1].strip_suffix("'s"))
-                    .map_or(ws[j].1, |x| ws[i].0 + x.len());
-                return Some((ws[i].0, end));
+                    .or_else(|| s.strip_suffix("'s"))
+                    .unwrap_or(s);
+                return Some(Span::new(run.start, run.start + name.len()));
             }
             i = j + 1;
         } else {
@@ -490,28 +521,4 @@ pub(super) fn first_name(masked: &str, a: usize, b: usize) -> Option<(usize, usi
 
 pub(super) fn is_pronoun(s: &str) -> bool {
     PRONOUNS.contains(&lower(s).as_str())
-}
-
-/// The largest char boundary of `s` not above `i`.
-pub(super) fn floor_boundary(s: &str, mut i: usize) -> usize {
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-/// Collapses runs of white space (left by blanked markup) to one space.
-pub(super) fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The smallest char boundary of `s` not below `i` (or its length).
-pub(super) fn ceil_boundary(s: &str, mut i: usize) -> usize {
-    if i >= s.len() {
-        return s.len();
-    }
-    while !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }

@@ -11,7 +11,7 @@ fn said_after_name() {
     let q = one("\"We will rebuild the bridge by spring,\" said Mayor Ann Lee.");
     assert_eq!(q.text, "We will rebuild the bridge by spring,");
     assert_eq!(q.speaker_text.as_deref(), Some("Mayor Ann Lee"));
-    assert_eq!((q.start, q.end), (0, 39));
+    assert_eq!((q.span.start, q.span.end), (0, 39));
 }
 
 #[test]
@@ -40,7 +40,7 @@ fn according_to() {
 fn split_quote_is_one_mention() {
     let t = "\"The first half is here,\" she said. \"And the second half follows.\"";
     let q = one(t);
-    assert_eq!((q.start, q.end), (0, t.len()));
+    assert_eq!((q.span.start, q.span.end), (0, t.len()));
     assert_eq!(
         q.text,
         "The first half is here, And the second half follows."
@@ -52,8 +52,8 @@ fn split_quote_is_one_mention() {
 fn multi_paragraph_quote() {
     let t = "Chen wrote a long letter.\n\n\"We have waited for years for this road to open.\n\n\"Now we will wait no longer,\" Chen said.";
     let q = one(t);
-    assert_eq!(q.start, t.find('"').unwrap());
-    assert_eq!(q.end, t.rfind('"').unwrap() + 1);
+    assert_eq!(q.span.start, t.find('"').unwrap());
+    assert_eq!(q.span.end, t.rfind('"').unwrap() + 1);
     assert_eq!(q.speaker_text.as_deref(), Some("Chen"));
 }
 
@@ -98,7 +98,7 @@ fn scare_quotes_and_titles_rejected() {
 fn nested_single_quotes_and_apostrophes() {
     let t = "\"They want to talk. I said, 'Too late!' \" he wrote. Sam's view didn't change.";
     let q = one(t);
-    assert_eq!(q.end, t.find(" he wrote").unwrap());
+    assert_eq!(q.span.end, t.find(" he wrote").unwrap());
     assert!(q.text.contains("'Too late!'"));
     let q = one("“It’s the voters’ choice, not Congress’s choice,” Diaz said.");
     assert_eq!(q.text, "It’s the voters’ choice, not Congress’s choice,");
