@@ -49,7 +49,8 @@ pub fn open(paths: &[PathBuf], aliases: Option<&Path>) -> Corpus {
         Source::Bundled => (loader::bundled(), Vec::new()),
     };
     let table = load_aliases(paths, aliases, &mut issues);
-    let model = build_model(&docs, &table);
+    let (model, failed) = build_model(&docs, &table);
+    issues.extend(failed);
     Corpus {
         docs,
         model,
@@ -75,7 +76,10 @@ pub fn open_model(paths: &[PathBuf], aliases: Option<&Path>) -> (Model, Vec<Load
             let mut parts = Vec::with_capacity(results.len());
             for r in results {
                 match r {
-                    Ok(part) => parts.push(part),
+                    Ok((part, failed)) => {
+                        parts.push(part);
+                        file_issues.extend(failed);
+                    }
                     Err(issue) => file_issues.push(issue),
                 }
             }
@@ -85,7 +89,11 @@ pub fn open_model(paths: &[PathBuf], aliases: Option<&Path>) -> (Model, Vec<Load
         }
         Source::Bundled => loader::bundled()
             .iter()
-            .map(|d| extract_document(d, &shared))
+            .map(|d| {
+                let (part, failed) = extract_document(d, &shared);
+                issues.extend(failed);
+                part
+            })
             .collect(),
     };
     (assemble(parts, shared, &table), issues)

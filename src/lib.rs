@@ -13,6 +13,7 @@ pub mod dates;
 pub mod export;
 pub mod extract;
 pub mod fsutil;
+pub mod guard;
 pub mod loader;
 pub mod model;
 pub mod parallel;

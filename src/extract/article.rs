@@ -11,6 +11,7 @@ use crate::text::{paragraphs, sentences, squash};
 use chrono::NaiveDate;
 
 /// What one article yields before the corpus-wide passes.
+#[derive(Default)]
 pub(super) struct Extracted {
     pub(super) events: Vec<Event>,
     pub(super) quotes: Vec<Quote>,
@@ -52,6 +53,10 @@ struct Clause {
 }
 
 pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
+    #[cfg(test)]
+    if doc.text.contains(tests::PANIC_MARK) {
+        panic!("extraction failure planted by a test");
+    }
     let clean = &doc.meta.clean;
     let published = doc.meta.published;
     let mut names: Vec<NameMention> = Vec::new();
@@ -288,6 +293,59 @@ fn split_clauses(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Planted in a test article to make its extraction panic.
+    pub(super) const PANIC_MARK: &str = "\u{1}plant-a-panic\u{1}";
+
+    #[test]
+    fn a_failing_article_costs_only_itself() {
+        use crate::loader::{RawText, document};
+        let doc = |name: &str, body: &str| {
+            document(RawText {
+                path: name.into(),
+                text: format!(
+                    " date 2026-03-04 \n\nOn Monday the council approved the budget. {body}\n"
+                ),
+                warnings: Vec::new(),
+            })
+        };
+        let docs = vec![
+            doc("good-1.txt", ""),
+            doc("bad.txt", PANIC_MARK),
+            doc(
+                "good-2.txt",
+                "The mayor said on Tuesday that the plan would stand.",
+            ),
+        ];
+        let (table, _) = crate::aliases::AliasTable::parse("");
+        let (model, issues) = super::super::build_model(&docs, &table);
+        assert_eq!(
+            model.articles.len(),
+            3,
+            "the failed article keeps its place"
+        );
+        assert_eq!(issues.len(), 1);
+        assert!(issues[0].failed && issues[0].path.ends_with("bad.txt"));
+        assert!(
+            issues[0]
+                .message
+                .contains("could not extract: internal error"),
+            "{}",
+            issues[0].message
+        );
+        assert!(
+            issues[0].message.contains("article.rs"),
+            "{}",
+            issues[0].message
+        );
+        assert!(!model.events.iter().any(|e| e.article.index() == 1));
+        for good in [0, 2] {
+            assert!(
+                model.events.iter().any(|e| e.article.index() == good),
+                "article {good} loads"
+            );
+        }
+    }
     use crate::model::Precision;
 
     fn mention(start: usize, end: usize, day: u32) -> DateMention {

@@ -11,7 +11,7 @@ use crate::actors::{ActorIndex, NameMention};
 use crate::aliases::AliasTable;
 use crate::aliases::EntryKind;
 use crate::cluster;
-use crate::loader::Document;
+use crate::loader::{Document, LoadIssue};
 use crate::model::{Article, ArticleId, DateInfo, EventId, Model, QuoteId, Span};
 use crate::model::{Event, Name, Names, Quote};
 use crate::parallel::{parallel_chunks_mut, parallel_map};
@@ -101,8 +101,29 @@ impl Shared {
 
 /// Extracts one document. The document can be dropped afterwards: the part
 /// keeps only what the model needs.
-pub fn extract_document(d: &Document, shared: &Shared) -> Part {
-    let found: Extracted = extract_article(d, shared);
+///
+/// Extraction runs behind a boundary: should it panic, the article stays in
+/// the corpus (so its text can still be read) with nothing extracted, and
+/// the issue says so, while every other article loads as usual.
+pub fn extract_document(d: &Document, shared: &Shared) -> (Part, Option<LoadIssue>) {
+    match crate::guard::guarded(|| extract_article(d, shared)) {
+        Ok(found) => (add_part(d, shared, found), None),
+        Err(panic) => {
+            let message =
+                format!("could not extract: internal error {panic}; the article is skipped");
+            let mut part = add_part(d, shared, Extracted::default());
+            part.article.warnings.push(message.clone());
+            let issue = LoadIssue {
+                path: d.path.clone(),
+                message,
+                failed: true,
+            };
+            (part, Some(issue))
+        }
+    }
+}
+
+fn add_part(d: &Document, shared: &Shared, found: Extracted) -> Part {
     let mut pool = shared.pool.lock().unwrap_or_else(|e| e.into_inner());
     let (e, q) = (pool.events.len(), pool.quotes.len());
     pool.events.extend(found.events);
@@ -116,11 +137,16 @@ pub fn extract_document(d: &Document, shared: &Shared) -> Part {
     }
 }
 
-/// Builds the whole model from loaded documents.
-pub fn build_model(docs: &[Document], aliases: &AliasTable) -> Model {
+/// Builds the whole model from loaded documents, with the articles whose
+/// extraction failed.
+pub fn build_model(docs: &[Document], aliases: &AliasTable) -> (Model, Vec<LoadIssue>) {
     let shared = Shared::new(aliases);
-    let parts = parallel_map(docs, |_, d| extract_document(d, &shared));
-    assemble(parts, shared, aliases)
+    let (parts, issues): (Vec<Part>, Vec<Option<LoadIssue>>) =
+        parallel_map(docs, |_, d| extract_document(d, &shared))
+            .into_iter()
+            .unzip();
+    let model = assemble(parts, shared, aliases);
+    (model, issues.into_iter().flatten().collect())
 }
 
 /// The corpus-wide passes over extracted articles (in path order): article

@@ -99,7 +99,7 @@ mod tests {
 
     fn bundled() -> (Model, Vec<Item>, Vec<Haystack>) {
         let (table, _) = AliasTable::parse(BUNDLED_ALIASES);
-        let model = crate::extract::build_model(&loader::bundled(), &table);
+        let (model, _) = crate::extract::build_model(&loader::bundled(), &table);
         let items = timeline::build(&model);
         let hays = items.iter().map(|i| Haystack::of(i, &model)).collect();
         (model, items, hays)

@@ -109,3 +109,26 @@ fn signed_quote() {
     let q = one("“I will vote for the first time this year.” ― Maria Gomez\n");
     assert_eq!(q.speaker_text.as_deref(), Some("Maria Gomez"));
 }
+
+#[test]
+fn unicode_space_next_to_a_speech_verb_is_a_space() {
+    for sp in ['\u{a0}', '\u{200b}', '\u{2009}', '\u{3000}'] {
+        let t = format!("\"The bridge will reopen in the spring,\" said{sp}Dana Ruiz.");
+        let q = one(&t);
+        assert_eq!(q.speaker_text.as_deref(), Some("Dana Ruiz"), "space {sp:?}");
+        // Text that once cut a character in two: no panic, spans on boundaries.
+        for t in [
+            format!("\"\"said\"r.{sp}"),
+            format!("According to\"o{sp}"),
+            format!("said{sp}\"n f"),
+            format!("“,”S’. l said{sp}“x y z”"),
+        ] {
+            for q in find_quotes(&t) {
+                assert!(t.get(q.span.range()).is_some(), "{t:?}");
+                if let Some(s) = q.speaker_span {
+                    assert!(t.get(s.range()).is_some(), "{t:?}");
+                }
+            }
+        }
+    }
+}

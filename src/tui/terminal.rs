@@ -59,7 +59,10 @@ pub fn restore() {
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        restore();
+        // A panic caught around one article leaves the screen as it is.
+        if !crate::guard::in_guard() {
+            restore();
+        }
         previous(info);
     }));
 }

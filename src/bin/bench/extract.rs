@@ -47,7 +47,7 @@ pub fn child_stages(dir: &Path) {
     let t = Instant::now();
     let shared = extract::Shared::new(&table);
     let results = dateline::parallel::parallel_map(&files, |_, f| {
-        loader::load_file(f).map(|d| extract::extract_document(&d, &shared))
+        loader::load_file(f).map(|d| extract::extract_document(&d, &shared).0)
     });
     let parts: Vec<extract::Part> = results.into_iter().filter_map(Result::ok).collect();
     let read = t.elapsed();
@@ -288,7 +288,7 @@ pub fn cluster_stats(n: usize) {
         })
         .collect();
     let (table, _) = AliasTable::parse(loader::BUNDLED_ALIASES);
-    let model = extract::build_model(&docs, &table);
+    let (model, _) = extract::build_model(&docs, &table);
     let mut sizes: Vec<(usize, usize, ClusterId)> = model
         .clusters
         .iter()

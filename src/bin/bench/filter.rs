@@ -29,7 +29,7 @@ pub fn synth_items(w: &World, n: usize) -> (dateline::model::Model, Vec<Item>) {
             }));
         }
         let t = Instant::now();
-        let model = extract::build_model(&docs, &table);
+        let (model, _) = extract::build_model(&docs, &table);
         let mut items = timeline::build(&model);
         eprintln!(
             "  {} articles -> {} items in {:.2} s",
