@@ -108,7 +108,9 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
             .collect::<Vec<_>>()
             .join(" ");
         let nwords = qtext.split(is_space).filter(|w| !w.is_empty()).count();
-        if nwords == 0 {
+        // Every kept quote has two words at least (see `keep` below): a
+        // one-word quote is not worth looking for a speaker.
+        if nwords < 2 {
             continue;
         }
         let pa = paras[r.para_first].start;

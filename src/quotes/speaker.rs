@@ -441,8 +441,10 @@ pub(super) fn attribution_after(masked: &str, e: usize, hi: usize) -> Option<Spe
 pub(super) fn attribution_before(masked: &str, lo: usize, s: usize) -> Option<(Speaker, usize)> {
     let lo = ceil_char(masked, lo);
     let s = floor_char(masked, s).max(lo);
-    let mut found = None;
-    for m in VERB_RE.find_iter(between(masked, lo, s)) {
+    // The verb nearest the quote that has a subject wins; only the last few
+    // are tried, so a sentence of a thousand "…" said's stays linear.
+    let verbs: Vec<_> = VERB_RE.find_iter(between(masked, lo, s)).collect();
+    for m in verbs.iter().rev().take(NEAREST_VERBS) {
         let v = lo + m.start();
         let sp = if m.as_str().eq_ignore_ascii_case("according to") {
             subject_after(masked, v + m.len(), s)
@@ -456,32 +458,33 @@ pub(super) fn attribution_before(masked: &str, lo: usize, s: usize) -> Option<(S
             })
         };
         if let Some(sp) = sp {
-            found = Some((sp, v));
+            return Some((sp, v));
         }
     }
-    found
+    None
 }
+
+/// How many speech verbs before a quote are tried for its speaker.
+const NEAREST_VERBS: usize = 4;
 
 /// The speaker of a whole neighbouring sentence, for fallbacks.
 pub(super) fn attribution_in(masked: &str, a: usize, b: usize, last: bool) -> Option<Speaker> {
     let a = ceil_char(masked, a);
     let b = floor_char(masked, b).max(a);
-    let mut out = None;
-    for m in VERB_RE.find_iter(between(masked, a, b)) {
+    let verbs: Vec<_> = VERB_RE.find_iter(between(masked, a, b)).collect();
+    let order: Box<dyn Iterator<Item = _>> = if last {
+        Box::new(verbs.iter().rev())
+    } else {
+        Box::new(verbs.iter())
+    };
+    order.take(NEAREST_VERBS).find_map(|m| {
         let v = a + m.start();
-        let sp = if m.as_str().eq_ignore_ascii_case("according to") {
+        if m.as_str().eq_ignore_ascii_case("according to") {
             subject_after(masked, v + m.len(), b)
         } else {
             subject_before(masked, a, v)
-        };
-        if sp.is_some() {
-            out = sp;
-            if !last {
-                break;
-            }
         }
-    }
-    out
+    })
 }
 
 /// First person-like name in `within`: a run of capitalised words.
