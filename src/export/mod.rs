@@ -3,7 +3,7 @@
 use crate::loader::LoadIssue;
 use crate::model::{Article, ClusterId, Model};
 use crate::query::{self, Haystack, Query};
-use crate::timeline::{self, Item, ItemRef, date_marker, day_heading};
+use crate::timeline::{self, Group, Item, ItemRef, date_marker, order_key};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::io::Write as _;
@@ -201,12 +201,13 @@ pub fn to_markdown(model: &Model, items: &[&Item], sel: &Selection) -> String {
         articles.len()
     ));
     let mut sorted: Vec<&&Item> = items.iter().collect();
-    sorted.sort_by_key(|i| (i.date.start, i.date.end, i.article, i.span.start));
-    let mut day = None;
+    sorted.sort_by_key(|i| (order_key(&i.date), i.article, i.span.start));
+    let mut group = None;
     for it in sorted {
-        if day != Some(it.date.start) {
-            day = Some(it.date.start);
-            out.push_str(&format!("\n## {}\n\n", day_heading(it.date.start)));
+        let g = Group::of(&it.date);
+        if group != Some(g) {
+            group = Some(g);
+            out.push_str(&format!("\n## {}\n\n", g.heading()));
         }
         let marker = date_marker(&it.date);
         let n = it.sources.len();
