@@ -59,7 +59,7 @@ pub fn to_json(model: &Model, issues: &[LoadIssue]) -> String {
 
 /// Keeps only what a query selects: events and quotes that match (as
 /// timeline rows, so a cluster is kept or dropped whole), the articles and
-/// actors they use, and their clusters.
+/// actors they use, and their clusters. Ids stay those of the whole model.
 pub fn select<'m>(model: &'m Model, q: &Query) -> Cow<'m, Model> {
     if q.is_empty() {
         return Cow::Borrowed(model);
@@ -118,7 +118,18 @@ pub fn select<'m>(model: &'m Model, q: &Query) -> Cow<'m, Model> {
         .filter(|a| used_actors.contains(&*a.id))
         .cloned()
         .collect();
-    out.articles = model.articles.clone();
+    let used_articles: std::collections::HashSet<crate::model::ArticleId> = out
+        .events
+        .iter()
+        .map(|e| e.article)
+        .chain(out.quotes.iter().map(|q| q.article))
+        .collect();
+    out.articles = model
+        .articles
+        .iter()
+        .filter(|a| used_articles.contains(&a.id))
+        .cloned()
+        .collect();
     Cow::Owned(out)
 }
 

@@ -110,13 +110,23 @@ fn braces_step_between_headings() {
     press(&mut s, &chars("j"));
     let own_start = heads.iter().position(|g| *g == heads[s.sel]).unwrap();
     press(&mut s, &chars("{"));
-    let want = if own_start < s.sel.max(1) { own_start } else { first_of_second };
-    assert_eq!(s.sel, want, "back to the start of this group, or the one before");
+    let want = if own_start < s.sel.max(1) {
+        own_start
+    } else {
+        first_of_second
+    };
+    assert_eq!(
+        s.sel, want,
+        "back to the start of this group, or the one before"
+    );
     while s.sel > 0 {
         let before = s.sel;
         press(&mut s, &chars("{"));
         assert!(s.sel < before);
-        assert!(s.sel == 0 || heads[s.sel] != heads[s.sel - 1], "a group's first row");
+        assert!(
+            s.sel == 0 || heads[s.sel] != heads[s.sel - 1],
+            "a group's first row"
+        );
     }
     press(&mut s, &chars("{"));
     assert_eq!(s.sel, 0, "nothing before the first");
