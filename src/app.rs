@@ -2,7 +2,7 @@
 //! terminal, else the timeline as text (so `dateline | less` still works).
 
 use crate::corpus::Corpus;
-use crate::timeline::{self, date_marker, day_heading};
+use crate::timeline::{self, Group, date_marker};
 use std::io::{IsTerminal, Write};
 
 /// Mouse capture is opt-in (`DATELINE_MOUSE=1`), so the terminal's own
@@ -22,12 +22,13 @@ pub fn run_with(c: Corpus, mouse: bool) -> anyhow::Result<i32> {
 fn print_timeline(c: &Corpus) -> anyhow::Result<i32> {
     let items = timeline::build(&c.model);
     let mut out = std::io::stdout().lock();
-    let mut day = None;
+    let mut group = None;
     for it in &items {
         let r = (|| {
-            if day != Some(it.date.start) {
-                day = Some(it.date.start);
-                writeln!(out, "\n{}", day_heading(it.date.start))?;
+            let g = Group::of(&it.date);
+            if group != Some(g) {
+                group = Some(g);
+                writeln!(out, "\n{}", g.heading())?;
             }
             writeln!(
                 out,

@@ -30,6 +30,8 @@ struct Cli {
 enum Command {
     /// Write the event model as JSON or a markdown briefing.
     Export {
+        /// Article files and folders to read (folders walked recursively).
+        /// Default: ./data, else the bundled corpus.
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
@@ -45,7 +47,7 @@ enum Command {
         /// Write here instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// Indent the JSON for reading (default: compact).
+        /// Indent the JSON for reading (default: compact); JSON only.
         #[arg(long)]
         pretty: bool,
     },
@@ -83,6 +85,14 @@ fn run(cli: Cli) -> Result<i32> {
             output,
             pretty,
         }) => {
+            if let (Some(f), Some(t)) = (from, to)
+                && f > t
+            {
+                anyhow::bail!("--from {f} is after --to {t}: no date can be in that range");
+            }
+            if pretty && !matches!(format, Format::Json) {
+                anyhow::bail!("--pretty applies to --format json only");
+            }
             let (model, issues) = corpus::open_model(&paths, aliases);
             report_issues(&model, &issues);
             let mut q = Query::parse(filter.as_deref().unwrap_or(""));
@@ -91,6 +101,11 @@ fn run(cli: Cli) -> Result<i32> {
             }
             q.from = from.or(q.from);
             q.to = to.or(q.to);
+            if let (Some(f), Some(t)) = (q.from, q.to)
+                && f > t
+            {
+                anyhow::bail!("the range {f} to {t} is inverted: no date can be in it");
+            }
             match format {
                 Format::Json => {
                     let chosen = export::select(&model, &q);

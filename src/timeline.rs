@@ -60,6 +60,47 @@ pub fn day_heading(d: chrono::NaiveDate) -> String {
     d.format("%a %-d %b %Y").to_string()
 }
 
+/// The group a row is listed under: rows are grouped by what is known of
+/// their date, so a month-level row sits under "March 2026", never under
+/// a day heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Group {
+    pub precision: Precision,
+    pub start: chrono::NaiveDate,
+}
+
+impl Group {
+    pub fn of(d: &DateInfo) -> Group {
+        Group {
+            precision: d.precision,
+            start: d.start,
+        }
+    }
+
+    /// "Tue 3 Mar 2026", "Week of 2 Mar 2026", "March 2026" or "2026".
+    pub fn heading(&self) -> String {
+        match self.precision {
+            Precision::Day => day_heading(self.start),
+            Precision::Week => format!("Week of {}", self.start.format("%-d %b %Y")),
+            Precision::Month => self.start.format("%B %Y").to_string(),
+            Precision::Year => self.start.format("%Y").to_string(),
+        }
+    }
+}
+
+/// The timeline's order: by start date, and on the same start the coarser
+/// row first, so a month or week row opens its interval and never falls
+/// inside a day's group.
+pub fn order_key(
+    d: &DateInfo,
+) -> (
+    chrono::NaiveDate,
+    std::cmp::Reverse<Precision>,
+    chrono::NaiveDate,
+) {
+    (d.start, std::cmp::Reverse(d.precision), d.end)
+}
+
 /// Builds the timeline rows. An event whose words are mostly one quotation
 /// is shown as that quotation; the rest are shown as events.
 pub fn build(model: &Model) -> Vec<Item> {
@@ -226,20 +267,52 @@ pub fn build(model: &Model) -> Vec<Item> {
         });
     }
     items.sort_by(|a, b| {
-        (
-            a.date.start,
-            a.date.end,
-            a.date.basis,
-            a.article,
-            a.span.start,
-        )
-            .cmp(&(
-                b.date.start,
-                b.date.end,
-                b.date.basis,
-                b.article,
-                b.span.start,
-            ))
+        (order_key(&a.date), a.date.basis, a.article, a.span.start).cmp(&(
+            order_key(&b.date),
+            b.date.basis,
+            b.article,
+            b.span.start,
+        ))
     });
     items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Basis;
+    use chrono::NaiveDate;
+
+    fn date(start: (i32, u32, u32), end: (i32, u32, u32), precision: Precision) -> DateInfo {
+        let d = |(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        DateInfo {
+            start: d(start),
+            end: d(end),
+            precision,
+            basis: Basis::Stated,
+        }
+    }
+
+    #[test]
+    fn headings_say_what_is_known() {
+        let week = date((2026, 3, 2), (2026, 3, 8), Precision::Week);
+        let month = date((2026, 3, 1), (2026, 3, 31), Precision::Month);
+        let year = date((2026, 1, 1), (2026, 12, 31), Precision::Year);
+        let day = date((2026, 3, 3), (2026, 3, 3), Precision::Day);
+        assert_eq!(Group::of(&week).heading(), "Week of 2 Mar 2026");
+        assert_eq!(Group::of(&month).heading(), "March 2026");
+        assert_eq!(Group::of(&year).heading(), "2026");
+        assert_eq!(Group::of(&day).heading(), "Tue 3 Mar 2026");
+    }
+
+    #[test]
+    fn coarse_rows_open_their_interval() {
+        let first = date((2026, 3, 1), (2026, 3, 1), Precision::Day);
+        let month = date((2026, 3, 1), (2026, 3, 31), Precision::Month);
+        let year = date((2026, 1, 1), (2026, 12, 31), Precision::Year);
+        let jan = date((2026, 1, 1), (2026, 1, 1), Precision::Day);
+        let mut v = [first, month, jan, year];
+        v.sort_by_key(order_key);
+        assert_eq!(v, [year, jan, month, first]);
+    }
 }

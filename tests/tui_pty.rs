@@ -60,6 +60,8 @@ fn filter_mark_export_and_quit_in_a_pty() {
     cmd.cwd(env!("CARGO_MANIFEST_DIR"));
     cmd.env("TERM", "xterm-256color");
     cmd.env_remove("DATELINE_MOUSE");
+    let state = tempfile::tempdir().unwrap();
+    cmd.env("XDG_STATE_HOME", state.path());
     let mut child = pair.slave.spawn_command(cmd).unwrap();
     drop(pair.slave);
     let mut reader = pair.master.try_clone_reader().unwrap();
@@ -85,12 +87,28 @@ fn filter_mark_export_and_quit_in_a_pty() {
     screen.wait("the full count N/N", |t| full_count(t).is_some());
     let all = full_count(&screen.text()).unwrap();
     send("j");
+    // t jumps to a typed date: its heading is on screen, and no word that
+    // the day had nothing.
+    send("t2026-03-03\r");
+    screen.wait("the list at 3 March", |t| {
+        t.contains("Tue 3 Mar 2026") && !t.contains("jump to date")
+    });
+    assert!(!screen.text().contains("nothing on 2026-03-03"));
     send("/bibi");
     screen.wait("the filter to narrow", |t| {
         t.contains("/bibi") && !t.contains(&all)
     });
     send("\r");
     screen.wait_for("filter: bibi");
+    // Ctrl-u clears the line; Esc goes back to the filter there was.
+    send("/");
+    send("\x15");
+    screen.wait("the line cleared", |t| {
+        t.contains(&all) && !t.contains("/bibi")
+    });
+    send("\x1b");
+    screen.wait_for("filter: bibi");
+
     send("g j ");
     screen.wait_for("2 marked");
     send("e");
@@ -112,6 +130,9 @@ fn filter_mark_export_and_quit_in_a_pty() {
     assert!(status.success(), "exit status {status:?}");
     drop(pair.master);
     reading.join().unwrap();
+
+    let history = std::fs::read_to_string(state.path().join("dateline/history")).unwrap();
+    assert_eq!(history, "bibi\n", "the applied filter is remembered");
 
     let md = std::fs::read_to_string(&out).unwrap();
     assert!(md.starts_with("# dateline briefing"), "{md}");

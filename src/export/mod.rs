@@ -3,7 +3,7 @@
 use crate::loader::LoadIssue;
 use crate::model::{Article, ClusterId, Model};
 use crate::query::{self, Haystack, Query};
-use crate::timeline::{self, Item, ItemRef, date_marker, day_heading};
+use crate::timeline::{self, Group, Item, ItemRef, date_marker, order_key};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::io::Write as _;
@@ -59,7 +59,7 @@ pub fn to_json(model: &Model, issues: &[LoadIssue]) -> String {
 
 /// Keeps only what a query selects: events and quotes that match (as
 /// timeline rows, so a cluster is kept or dropped whole), the articles and
-/// actors they use, and their clusters.
+/// actors they use, and their clusters. Ids stay those of the whole model.
 pub fn select<'m>(model: &'m Model, q: &Query) -> Cow<'m, Model> {
     if q.is_empty() {
         return Cow::Borrowed(model);
@@ -118,7 +118,18 @@ pub fn select<'m>(model: &'m Model, q: &Query) -> Cow<'m, Model> {
         .filter(|a| used_actors.contains(&*a.id))
         .cloned()
         .collect();
-    out.articles = model.articles.clone();
+    let used_articles: std::collections::HashSet<crate::model::ArticleId> = out
+        .events
+        .iter()
+        .map(|e| e.article)
+        .chain(out.quotes.iter().map(|q| q.article))
+        .collect();
+    out.articles = model
+        .articles
+        .iter()
+        .filter(|a| used_articles.contains(&a.id))
+        .cloned()
+        .collect();
     Cow::Owned(out)
 }
 
@@ -201,12 +212,13 @@ pub fn to_markdown(model: &Model, items: &[&Item], sel: &Selection) -> String {
         articles.len()
     ));
     let mut sorted: Vec<&&Item> = items.iter().collect();
-    sorted.sort_by_key(|i| (i.date.start, i.date.end, i.article, i.span.start));
-    let mut day = None;
+    sorted.sort_by_key(|i| (order_key(&i.date), i.article, i.span.start));
+    let mut group = None;
     for it in sorted {
-        if day != Some(it.date.start) {
-            day = Some(it.date.start);
-            out.push_str(&format!("\n## {}\n\n", day_heading(it.date.start)));
+        let g = Group::of(&it.date);
+        if group != Some(g) {
+            group = Some(g);
+            out.push_str(&format!("\n## {}\n\n", g.heading()));
         }
         let marker = date_marker(&it.date);
         let n = it.sources.len();

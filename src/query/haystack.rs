@@ -5,6 +5,43 @@
 use crate::model::Model;
 use crate::timeline::Item;
 use std::ops::Range;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Lower case with accents taken off ("José Núñez" → "jose nunez"), so a
+/// name typed without them finds it.
+pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether some word of `name` (split at anything not a letter or digit)
+/// starts with `prefix`; both already folded.
+pub fn word_prefix(name: &str, prefix: &str) -> bool {
+    if prefix.is_empty() {
+        return false;
+    }
+    if !prefix.chars().all(char::is_alphanumeric) {
+        // "o'neill", "u.s.": a prefix of the name from a word start.
+        return name
+            .char_indices()
+            .filter(|&(i, _)| {
+                i == 0
+                    || !name[..i]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric)
+            })
+            .any(|(i, _)| name[i..].starts_with(prefix));
+    }
+    name.split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.starts_with(prefix))
+}
 
 /// The set of ASCII letters and digits in `s`, one bit each (a–z, then
 /// 0–9). Anything a word matches holds at least the word's letters, so a
@@ -53,6 +90,9 @@ pub struct Haystack {
     quote: Option<String>,
     outlets: String,
     names: Vec<Name>,
+    /// The speaker of a quote, folded.
+    speaker: Option<String>,
+    is_quote: bool,
     text_mask: u64,
     quote_mask: u64,
     outlets_mask: u64,
@@ -73,7 +113,10 @@ impl Haystack {
             crate::timeline::ItemRef::Quote(i) => Some(&*model.quotes[i].text),
             _ => None,
         };
-        Haystack::new(&item.text, &names, quote, &item.outlets.join(" | "))
+        let mut h = Haystack::new(&item.text, &names, quote, &item.outlets.join(" | "));
+        h.is_quote = item.is_quote();
+        h.speaker = item.speaker.as_deref().map(fold);
+        h
     }
 
     /// A haystack from raw field text (any case).
@@ -86,7 +129,7 @@ impl Haystack {
                 actors.push_str(n);
                 actors[start..].make_ascii_lowercase();
             } else {
-                actors.extend(n.chars().flat_map(char::to_lowercase));
+                actors.push_str(&fold(n));
             }
             let span = start as u32..actors.len() as u32;
             actors.push('\n');
@@ -104,12 +147,15 @@ impl Haystack {
         let all_mask = spans
             .iter()
             .fold(text_mask | quote_mask | outlets_mask, |m, n| m | n.mask);
+        let is_quote = quote.is_some();
         Haystack {
             text,
             actors,
             quote,
             outlets,
             names: spans,
+            speaker: None,
+            is_quote,
             text_mask,
             quote_mask,
             outlets_mask,
@@ -133,6 +179,15 @@ impl Haystack {
 
     pub fn outlets(&self) -> &str {
         &self.outlets
+    }
+
+    /// The quote's speaker, folded; `None` for events.
+    pub fn speaker(&self) -> Option<&str> {
+        self.speaker.as_deref()
+    }
+
+    pub fn is_quote(&self) -> bool {
+        self.is_quote
     }
 
     pub(super) fn text_field(&self) -> (&str, u64) {
@@ -178,6 +233,19 @@ mod tests {
             letter_mask("ntnyhu")
         ));
         assert!(!may_hold(letter_mask("netanyahu"), letter_mask("bibi")));
+    }
+
+    #[test]
+    fn names_fold_and_match_by_word_prefix() {
+        assert_eq!(fold("José Núñez"), "jose nunez");
+        assert_eq!(fold("ISRAËL"), "israel");
+        assert!(word_prefix("bill clinton", "bill"));
+        assert!(word_prefix("bill clinton", "clin"));
+        assert!(!word_prefix("karen bobadilla", "bill"));
+        assert!(!word_prefix("brian fallon", "bill"));
+        assert!(word_prefix("benjamin netanyahu", "netan"));
+        assert!(word_prefix("u.s. official", "u.s"));
+        assert!(!word_prefix("bill", ""));
     }
 
     #[test]

@@ -2,9 +2,35 @@
 //! of what matched.
 
 use super::fuzzy::{Frizbee, Fuzzy};
-use super::haystack::{letter_mask, may_hold};
-use super::{Field, Haystack, Mode, Query, Term};
+use super::haystack::{letter_mask, may_hold, word_prefix};
+use super::{Field, Haystack, Kind, Mode, Query, Term};
+use crate::model::DateInfo;
 use crate::timeline::Item;
+
+/// How a row's date sits against a date range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateFit {
+    /// The whole interval lies in the range (or there is no range).
+    Inside,
+    /// The interval overlaps the range but is wider: a month row in a
+    /// one-day range.
+    Wider,
+    Outside,
+}
+
+pub fn date_fit(
+    from: Option<chrono::NaiveDate>,
+    to: Option<chrono::NaiveDate>,
+    d: &DateInfo,
+) -> DateFit {
+    if from.is_some_and(|f| d.end < f) || to.is_some_and(|t| d.start > t) {
+        DateFit::Outside
+    } else if from.is_some_and(|f| d.start < f) || to.is_some_and(|t| d.end > t) {
+        DateFit::Wider
+    } else {
+        DateFit::Inside
+    }
+}
 
 /// The engine the filter uses for fuzzy words.
 pub type DefaultEngine = Frizbee;
@@ -25,6 +51,8 @@ pub struct Matcher<F = DefaultEngine> {
     words: Vec<Word<F>>,
     from: Option<chrono::NaiveDate>,
     to: Option<chrono::NaiveDate>,
+    wider: bool,
+    kind: Option<Kind>,
 }
 
 impl Matcher<DefaultEngine> {
@@ -49,15 +77,31 @@ impl<F: Fuzzy> Matcher<F> {
             words,
             from: q.from,
             to: q.to,
+            wider: q.wider,
+            kind: q.kind,
         }
     }
 
     /// The item's score, higher is better.
     pub fn score(&mut self, item: &Item, h: &Haystack) -> Option<i64> {
-        if self.from.is_some_and(|f| item.date.end < f)
-            || self.to.is_some_and(|t| item.date.start > t)
-        {
+        match self.score_fit(item, h)? {
+            (s, DateFit::Inside) => Some(s),
+            (s, _) if self.wider => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The score of an item that matches the words and kind and overlaps
+    /// the date range, with how its date sits in the range.
+    pub fn score_fit(&mut self, item: &Item, h: &Haystack) -> Option<(i64, DateFit)> {
+        let fit = date_fit(self.from, self.to, &item.date);
+        if fit == DateFit::Outside {
             return None;
+        }
+        match self.kind {
+            Some(Kind::Quote) if !h.is_quote() => return None,
+            Some(Kind::Event) if h.is_quote() => return None,
+            _ => {}
         }
         let mut total = 0;
         for w in &mut self.words {
@@ -67,7 +111,7 @@ impl<F: Fuzzy> Matcher<F> {
                 (None, true) => {}
             }
         }
-        Some(total)
+        Some((total, fit))
     }
 
     /// Char positions of `text` matched by the query's positive words.
@@ -109,6 +153,25 @@ impl<F: Fuzzy> Word<F> {
     /// are not a match for "bibi".
     fn score(&mut self, h: &Haystack) -> Option<i64> {
         let field = self.term.field;
+        // A name word is a word of a name: `@bill` is Bill Clinton, not the
+        // letters b-i-l-l somewhere in "Karen Bobadilla".
+        let by_word = self.term.mode == Mode::Fuzzy;
+        if field == Field::Speaker {
+            let sp = h.speaker()?;
+            let hit = if by_word {
+                word_prefix(sp, &self.term.text)
+            } else {
+                self.field_score(sp).is_some()
+            };
+            return hit.then_some(20 * self.chars);
+        }
+        if field == Field::Actor && by_word {
+            let t = &self.term.text;
+            return h
+                .names()
+                .any(|(n, _)| word_prefix(n, t))
+                .then_some(20 * self.chars);
+        }
         if field == Field::Any && !may_hold(h.all_mask(), self.mask) {
             return None;
         }
@@ -177,6 +240,39 @@ mod tests {
         assert!(words("bibi").words[0].score(&h).is_some());
         assert!(words("@bibi").words[0].score(&h).is_some());
         assert!(words("#bibi").words[0].score(&h).is_none(), "not an outlet");
+        assert!(words("@netan").words[0].score(&h).is_some());
+        assert!(
+            words("@ntnyhu").words[0].score(&h).is_none(),
+            "whole letters only"
+        );
+    }
+
+    #[test]
+    fn actor_words_are_name_word_prefixes() {
+        let h = Haystack::new("x", &["Karen Bobadilla", "Brian Fallon"], None, "");
+        assert!(words("@bill").words[0].score(&h).is_none());
+        let h = Haystack::new("x", &["Bill Clinton", "Clinton"], None, "");
+        assert!(words("@bill").words[0].score(&h).is_some());
+        assert!(words("@BILL").words[0].score(&h).is_some());
+        let h = Haystack::new("x", &["José Núñez"], None, "");
+        assert!(words("@nunez").words[0].score(&h).is_some());
+        assert!(words("@núñ").words[0].score(&h).is_some());
+    }
+
+    #[test]
+    fn date_fit_tells_inside_wider_and_outside() {
+        use crate::model::{Basis, Precision};
+        let d = |s: u32, e: u32| DateInfo {
+            start: chrono::NaiveDate::from_ymd_opt(2026, 3, s).unwrap(),
+            end: chrono::NaiveDate::from_ymd_opt(2026, 3, e).unwrap(),
+            precision: Precision::Day,
+            basis: Basis::Stated,
+        };
+        let day = |n| chrono::NaiveDate::from_ymd_opt(2026, 3, n);
+        assert_eq!(date_fit(day(3), day(3), &d(3, 3)), DateFit::Inside);
+        assert_eq!(date_fit(day(3), day(3), &d(1, 31)), DateFit::Wider);
+        assert_eq!(date_fit(day(3), day(3), &d(4, 4)), DateFit::Outside);
+        assert_eq!(date_fit(None, None, &d(1, 31)), DateFit::Inside);
     }
 
     #[test]

@@ -14,15 +14,35 @@ mod parse;
 
 pub use fuzzy::{Frizbee, Fuzzy};
 pub use haystack::Haystack;
-pub use matcher::{DefaultEngine, Matcher};
-pub use parse::{Field, Mode, Query, SYNTAX, Term};
+pub use haystack::fold;
+pub use matcher::{DateFit, DefaultEngine, Matcher, date_fit};
+pub use parse::{Field, Kind, Mode, Query, SYNTAX, Term};
 
 use crate::timeline::Item;
 
 /// Filters and ranks the timeline: indices of matching items, in timeline
 /// order, or by score (best first) when `by_relevance`.
 pub fn filter(items: &[Item], hays: &[Haystack], q: &Query, by_relevance: bool) -> Vec<usize> {
-    filter_with::<DefaultEngine>(items, hays, q, by_relevance)
+    filter_counted(items, hays, q, by_relevance).rows
+}
+
+/// What a filter shows, and how many rows it left out only because their
+/// dates are wider than the range (`Query::wider` keeps them).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filtered {
+    pub rows: Vec<usize>,
+    pub wider: usize,
+}
+
+/// `filter`, with the count of rows left out for being wider than the range.
+pub fn filter_counted(
+    items: &[Item],
+    hays: &[Haystack],
+    q: &Query,
+    by_relevance: bool,
+) -> Filtered {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    filter_on::<DefaultEngine>(items, hays, q, by_relevance, cores, 4_096)
 }
 
 /// `filter` with the given fuzzy engine, on every core.
@@ -33,7 +53,7 @@ pub fn filter_with<F: Fuzzy>(
     by_relevance: bool,
 ) -> Vec<usize> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    filter_on::<F>(items, hays, q, by_relevance, cores, 4_096)
+    filter_on::<F>(items, hays, q, by_relevance, cores, 4_096).rows
 }
 
 /// Scores the items in up to `threads` chunks of at least `min_chunk`
@@ -46,13 +66,16 @@ fn filter_on<F: Fuzzy>(
     by_relevance: bool,
     threads: usize,
     min_chunk: usize,
-) -> Vec<usize> {
+) -> Filtered {
     let n = items.len().min(hays.len());
     let scan = |range: std::ops::Range<usize>| {
         let mut m = Matcher::<F>::with_engine(q);
         range
-            .filter_map(|i| m.score(&items[i], &hays[i]).map(|s| (i, s)))
-            .collect::<Vec<(usize, i64)>>()
+            .filter_map(|i| {
+                m.score_fit(&items[i], &hays[i])
+                    .map(|(s, fit)| (i, s, fit == DateFit::Wider))
+            })
+            .collect::<Vec<(usize, i64, bool)>>()
     };
     let parts = threads.min(n / min_chunk.max(1)).max(1);
     let hits = if parts == 1 {
@@ -71,8 +94,19 @@ fn filter_on<F: Fuzzy>(
             hits
         })
     };
+    let mut wider = 0;
+    let hits: Vec<(usize, i64)> = hits
+        .into_iter()
+        .filter(|&(_, _, wide)| {
+            let out = wide && !q.wider;
+            wider += out as usize;
+            !out
+        })
+        .map(|(i, s, _)| (i, s))
+        .collect();
     if !by_relevance {
-        return hits.into_iter().map(|(i, _)| i).collect();
+        let rows = hits.into_iter().map(|(i, _)| i).collect();
+        return Filtered { rows, wider };
     }
     // Best first, ties in timeline order: one u64 key an item sorts fastest.
     let mut keys: Vec<u64> = hits
@@ -83,9 +117,11 @@ fn filter_on<F: Fuzzy>(
         })
         .collect();
     keys.sort_unstable();
-    keys.into_iter()
+    let rows = keys
+        .into_iter()
         .map(|k| (k & u32::MAX as u64) as usize)
-        .collect()
+        .collect();
+    Filtered { rows, wider }
 }
 
 #[cfg(test)]
@@ -161,7 +197,7 @@ mod tests {
             })
             .collect();
         assert!(netanyahu.len() >= 5);
-        for q in ["bibi", "@bibi", "@netanyahu", "@ntnyhu"] {
+        for q in ["bibi", "@bibi", "@netanyahu", "@netan", "ntnyhu"] {
             let found = hits(&items, &hays, q);
             assert!(found.is_superset(&netanyahu), "{q}");
         }
@@ -212,10 +248,29 @@ mod tests {
         let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 4).unwrap();
         let on_day = hits(&items, &hays, "from:2026-03-04 to:2026-03-04");
         assert!(!on_day.is_empty() && on_day.len() < items.len());
-        for i in all {
+        let mut wider = 0;
+        for &i in &all {
             let d = &items[i].date;
-            assert_eq!(on_day.contains(&i), d.start <= day && d.end >= day);
+            assert_eq!(on_day.contains(&i), d.start == day && d.end == day);
+            wider += (d.start <= day && d.end >= day && d.start != d.end) as usize;
         }
+        let q = Query::parse("from:2026-03-04 to:2026-03-04");
+        let counted = filter_counted(&items, &hays, &q, false);
+        assert_eq!(counted.wider, wider, "wider rows are counted");
+        let mut q = q;
+        q.wider = true;
+        assert_eq!(filter(&items, &hays, &q, false).len(), on_day.len() + wider);
+        // Kinds.
+        let quotes = hits(&items, &hays, "is:quote");
+        assert!(!quotes.is_empty() && quotes.iter().all(|&i| items[i].is_quote()));
+        assert_eq!(hits(&items, &hays, "\""), quotes, "a bare quote mark");
+        let events = hits(&items, &hays, "is:event");
+        assert_eq!(&quotes | &events, all);
+        let said = hits(&items, &hays, "said:trump");
+        assert!(!said.is_empty());
+        assert!(said.iter().all(
+            |&i| items[i].is_quote() && hays[i].speaker().is_some_and(|s| s.contains("trump"))
+        ));
     }
 
     #[test]
@@ -293,10 +348,11 @@ mod tests {
         for q in ["trump talks", "oil", "@bibi", "'iran !israel", "zqxjvw", ""] {
             let q = Query::parse(q);
             for by_relevance in [false, true] {
-                let one = filter_on::<DefaultEngine>(&items, &hays, &q, by_relevance, 1, 1);
+                let one = filter_on::<DefaultEngine>(&items, &hays, &q, by_relevance, 1, 1).rows;
                 for threads in [2, 3, 7, 500] {
                     let many =
-                        filter_on::<DefaultEngine>(&items, &hays, &q, by_relevance, threads, 1);
+                        filter_on::<DefaultEngine>(&items, &hays, &q, by_relevance, threads, 1)
+                            .rows;
                     assert_eq!(many, one, "{q:?} on {threads} threads");
                 }
             }

@@ -9,6 +9,15 @@ pub enum Field {
     Actor,
     Quote,
     Outlet,
+    /// The speaker of a quote (`said:name`).
+    Speaker,
+}
+
+/// What kind of row a query keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Quote,
+    Event,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +42,11 @@ pub struct Query {
     pub terms: Vec<Term>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
+    /// Also keep rows whose date is wider than the range but overlaps it
+    /// (a month row in a one-day range); by default they are left out.
+    pub wider: bool,
+    /// Only quotes, or only events.
+    pub kind: Option<Kind>,
     /// Parts of the query that could not be read (shown to the user).
     pub errors: Vec<String>,
 }
@@ -46,12 +60,20 @@ pub const SYNTAX: &[(&str, &str)] = &[
     ("'word", "exact substring"),
     ("^word / word$", "at the start / end of the text"),
     ("!word", "exclude items that contain word"),
-    ("@name", "actor or speaker (aliases count: @bibi)"),
+    (
+        "@name",
+        "actor or speaker whose name or alias has a word starting so (@bill, @netan)",
+    ),
+    ("said:name", "quotes by that speaker, matched the same way"),
     ("\"words", "quotes only, matching the quoted words"),
+    (
+        "is:quote / is:event",
+        "quotes only / events only (a bare \" too)",
+    ),
     ("#outlet", "cited or publishing outlet (#axios)"),
     (
         "from:DATE to:DATE",
-        "date range, DATE as 2026-03-02 or 2026-03",
+        "rows whose dates lie inside the range, DATE as 2026-03-02 or 2026-03",
     ),
 ];
 
@@ -97,16 +119,35 @@ impl Query {
                 }
                 continue;
             }
+            if let Some(k) = lower.strip_prefix("is:") {
+                match k {
+                    "quote" | "quotes" => q.kind = Some(Kind::Quote),
+                    "event" | "events" => q.kind = Some(Kind::Event),
+                    _ => q
+                        .errors
+                        .push(format!("is:{k} is not a kind (use is:quote or is:event)")),
+                }
+                continue;
+            }
+            if lower == "\"" {
+                q.kind = Some(Kind::Quote);
+                continue;
+            }
+            let (said, lower) = match lower.strip_prefix("said:") {
+                Some(rest) => (true, rest.to_string()),
+                None => (false, lower),
+            };
             let mut t = lower.as_str();
             let negate = t.starts_with('!');
             t = t.trim_start_matches('!');
             let field = match t.chars().next() {
+                _ if said => Field::Speaker,
                 Some('@') => Field::Actor,
                 Some('"') => Field::Quote,
                 Some('#') => Field::Outlet,
                 _ => Field::Any,
             };
-            if field != Field::Any {
+            if !matches!(field, Field::Any | Field::Speaker) {
                 t = &t[1..];
             }
             let mut mode = if negate { Mode::Exact } else { Mode::Fuzzy };
@@ -124,18 +165,24 @@ impl Query {
             if t.is_empty() {
                 continue;
             }
+            // Names are matched with their accents folded away.
+            let text = if matches!(field, Field::Actor | Field::Speaker) {
+                super::haystack::fold(t)
+            } else {
+                t.to_string()
+            };
             q.terms.push(Term {
                 field,
                 mode,
                 negate,
-                text: t.to_string(),
+                text,
             });
         }
         q
     }
 
     pub fn is_empty(&self) -> bool {
-        self.terms.is_empty() && self.from.is_none() && self.to.is_none()
+        self.terms.is_empty() && self.from.is_none() && self.to.is_none() && self.kind.is_none()
     }
 }
 
@@ -169,5 +216,24 @@ mod tests {
         assert_eq!(q.from, NaiveDate::from_ymd_opt(2026, 3, 2));
         assert_eq!(q.to, NaiveDate::from_ymd_opt(2026, 3, 31));
         assert!(Query::parse("from:yesterday").errors[0].contains("not a date"));
+        assert_eq!(q.kind, None);
+    }
+
+    #[test]
+    fn kinds_and_speakers() {
+        assert_eq!(Query::parse("is:quote").kind, Some(Kind::Quote));
+        assert_eq!(Query::parse("is:event oil").kind, Some(Kind::Event));
+        assert_eq!(Query::parse("\" oil").kind, Some(Kind::Quote));
+        assert!(Query::parse("is:thing").errors[0].contains("not a kind"));
+        let q = Query::parse("said:Trump @José");
+        assert_eq!(
+            (q.terms[0].field, q.terms[0].text.as_str()),
+            (Field::Speaker, "trump")
+        );
+        assert_eq!(
+            (q.terms[1].field, q.terms[1].text.as_str()),
+            (Field::Actor, "jose"),
+            "accents folded"
+        );
     }
 }

@@ -1,41 +1,10 @@
 //! The one key table. Key handling, the hint bar and the help popup are
 //! all read from it, so they cannot disagree.
 
-use super::state::{Action, Mode, State};
+pub use super::actions::Cmd;
+use super::actions::{Action, Edit};
+use super::state::{Mode, State};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-/// What a key asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Cmd {
-    Quit,
-    ForceQuit,
-    Back,
-    Accept,
-    Backspace,
-    Down,
-    Up,
-    Top,
-    Bottom,
-    HalfDown,
-    HalfUp,
-    PageDown,
-    PageUp,
-    FocusNext,
-    FocusPrev,
-    FocusSource,
-    NextMember,
-    PrevMember,
-    Mark,
-    RangeMark,
-    MarkAll,
-    Export,
-    Copy,
-    Help,
-    Filter,
-    ToggleOrder,
-    Yes,
-    No,
-}
 
 /// Which keys are live: one context per mode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +14,7 @@ pub enum Ctx {
     Help,
     Prompt,
     Confirm,
+    Jump,
 }
 
 impl Ctx {
@@ -55,6 +25,7 @@ impl Ctx {
             Mode::Help => Ctx::Help,
             Mode::Prompt => Ctx::Prompt,
             Mode::Confirm(_) => Ctx::Confirm,
+            Mode::Jump => Ctx::Jump,
         }
     }
     pub fn title(self) -> &'static str {
@@ -64,6 +35,7 @@ impl Ctx {
             Ctx::Help => "help",
             Ctx::Prompt => "export path prompt",
             Ctx::Confirm => "overwrite question",
+            Ctx::Jump => "jump to a date",
         }
     }
 }
@@ -72,6 +44,7 @@ impl Ctx {
 pub enum K {
     Ch(char),
     Ctrl(char),
+    Alt(char),
     Code(KeyCode),
 }
 
@@ -81,9 +54,12 @@ impl K {
             K::Ch(' ') => "space".into(),
             K::Ch(c) => c.to_string(),
             K::Ctrl(c) => format!("C-{c}"),
+            K::Alt(c) => format!("M-{c}"),
             K::Code(k) => match k {
                 KeyCode::Up => "↑".into(),
                 KeyCode::Down => "↓".into(),
+                KeyCode::Left => "←".into(),
+                KeyCode::Right => "→".into(),
                 KeyCode::Home => "Home".into(),
                 KeyCode::End => "End".into(),
                 KeyCode::PageUp => "PgUp".into(),
@@ -105,6 +81,7 @@ impl K {
         match self {
             K::Ch(c) => k.code == KeyCode::Char(c) && !ctrl_alt,
             K::Ctrl(c) => k.code == KeyCode::Char(c) && k.modifiers.contains(KeyModifiers::CONTROL),
+            K::Alt(c) => k.code == KeyCode::Char(c) && k.modifiers.contains(KeyModifiers::ALT),
             K::Code(code) => k.code == code,
         }
     }
@@ -121,8 +98,10 @@ pub struct Binding {
 
 use Ctx::*;
 use K::*;
-const ALL: &[Ctx] = &[Normal, Filter, Help, Prompt, Confirm];
+const ALL: &[Ctx] = &[Normal, Filter, Help, Prompt, Confirm, Jump];
 const NORMAL: &[Ctx] = &[Normal];
+/// Where a line is typed: readline's keys work in all of them.
+const LINE: &[Ctx] = &[Filter, Prompt, Jump];
 
 const fn b(
     ctx: &'static [Ctx],
@@ -243,6 +222,29 @@ pub static TABLE: &[Binding] = &[
         "",
     ),
     b(NORMAL, &[Ch('a')], Cmd::MarkAll, "mark every shown row", ""),
+    b(NORMAL, &[Ch('u')], Cmd::Unmark, "clear every mark", ""),
+    b(
+        NORMAL,
+        &[Ch('t'), Ch(':')],
+        Cmd::JumpDate,
+        "jump to a date (2026-03-03, Mar 3, today)",
+        "date",
+    ),
+    b(NORMAL, &[Ch('}')], Cmd::NextGroup, "next date heading", ""),
+    b(
+        NORMAL,
+        &[Ch('{')],
+        Cmd::PrevGroup,
+        "previous date heading",
+        "",
+    ),
+    b(
+        NORMAL,
+        &[Ch('W')],
+        Cmd::ToggleWider,
+        "show / hide rows dated wider than the filter's range",
+        "",
+    ),
     b(
         NORMAL,
         &[Ch('e')],
@@ -276,7 +278,7 @@ pub static TABLE: &[Binding] = &[
         NORMAL,
         &[Code(KeyCode::Esc)],
         Cmd::Back,
-        "cancel a range mark / back to the timeline",
+        "cancel a range mark / back to the timeline / clear the filter",
         "",
     ),
     b(
@@ -290,14 +292,84 @@ pub static TABLE: &[Binding] = &[
         &[Filter],
         &[Code(KeyCode::Esc)],
         Cmd::Back,
-        "clear the filter and close",
+        "close, back to the filter there was before",
+        "back",
+    ),
+    b(
+        LINE,
+        &[Code(KeyCode::Backspace)],
+        Cmd::Edit(Edit::Backspace),
+        "delete a character",
+        "",
+    ),
+    b(
+        LINE,
+        &[Ctrl('u')],
+        Cmd::Edit(Edit::KillToStart),
+        "delete to the start of the line",
         "clear",
     ),
     b(
-        &[Filter, Prompt],
-        &[Code(KeyCode::Backspace)],
-        Cmd::Backspace,
-        "delete a character",
+        LINE,
+        &[Ctrl('w')],
+        Cmd::Edit(Edit::KillWord),
+        "delete the word before the cursor",
+        "",
+    ),
+    b(
+        LINE,
+        &[Ctrl('a'), Code(KeyCode::Home)],
+        Cmd::Edit(Edit::Start),
+        "cursor to the start",
+        "",
+    ),
+    b(
+        LINE,
+        &[Ctrl('e'), Code(KeyCode::End)],
+        Cmd::Edit(Edit::End),
+        "cursor to the end",
+        "",
+    ),
+    b(
+        LINE,
+        &[Code(KeyCode::Left), Ctrl('b')],
+        Cmd::Edit(Edit::Left),
+        "cursor a character left",
+        "",
+    ),
+    b(
+        LINE,
+        &[Code(KeyCode::Right), Ctrl('f')],
+        Cmd::Edit(Edit::Right),
+        "cursor a character right",
+        "",
+    ),
+    b(
+        LINE,
+        &[Alt('b')],
+        Cmd::Edit(Edit::WordLeft),
+        "cursor a word left",
+        "",
+    ),
+    b(
+        LINE,
+        &[Alt('f')],
+        Cmd::Edit(Edit::WordRight),
+        "cursor a word right",
+        "",
+    ),
+    b(
+        &[Filter],
+        &[Code(KeyCode::Up)],
+        Cmd::HistoryPrev,
+        "older filter from the history",
+        "history",
+    ),
+    b(
+        &[Filter],
+        &[Code(KeyCode::Down)],
+        Cmd::HistoryNext,
+        "newer filter from the history",
         "",
     ),
     b(
@@ -307,8 +379,20 @@ pub static TABLE: &[Binding] = &[
         "order by relevance / by time",
         "order",
     ),
-    b(&[Filter], &[Code(KeyCode::Down)], Cmd::Down, "next row", ""),
-    b(&[Filter], &[Code(KeyCode::Up)], Cmd::Up, "previous row", ""),
+    b(
+        &[Filter],
+        &[Ctrl('n'), Ctrl('j')],
+        Cmd::Down,
+        "next row",
+        "",
+    ),
+    b(
+        &[Filter],
+        &[Ctrl('p'), Ctrl('k')],
+        Cmd::Up,
+        "previous row",
+        "",
+    ),
     b(
         &[Help],
         &[Code(KeyCode::Esc), Ch('q'), Ch('?')],
@@ -345,6 +429,20 @@ pub static TABLE: &[Binding] = &[
         "cancel",
     ),
     b(
+        &[Jump],
+        &[Code(KeyCode::Enter)],
+        Cmd::Accept,
+        "jump to the first row on or after that day",
+        "jump",
+    ),
+    b(
+        &[Jump],
+        &[Code(KeyCode::Esc)],
+        Cmd::Back,
+        "cancel",
+        "cancel",
+    ),
+    b(
         &[Confirm],
         &[Ch('y')],
         Cmd::Yes,
@@ -371,7 +469,7 @@ pub fn action(state: &State, key: &KeyEvent) -> Option<Action> {
         return Some(Action::Cmd(bd.cmd));
     }
     match (ctx, key.code) {
-        (Filter | Prompt, KeyCode::Char(c))
+        (Filter | Prompt | Jump, KeyCode::Char(c))
             if !key
                 .modifiers
                 .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
@@ -394,7 +492,7 @@ pub fn hints(ctx: Ctx) -> Vec<(String, &'static str)> {
 /// Help lines: every binding, grouped by mode.
 pub fn help_lines() -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for ctx in [Normal, Filter, Help, Prompt, Confirm] {
+    for ctx in [Normal, Filter, Help, Prompt, Jump, Confirm] {
         out.push((String::new(), format!("— {} —", ctx.title())));
         for bd in TABLE.iter().filter(|bd| bd.ctx.contains(&ctx)) {
             let keys: Vec<String> = bd.keys.iter().map(|k| k.name()).collect();

@@ -31,6 +31,11 @@ impl Areas {
     }
 }
 
+/// Whether the cell at `col`, `row` lies in `r`.
+pub fn hit(r: Rect, col: u16, row: u16) -> bool {
+    col >= r.x && col < r.x + r.width && row >= r.y && row < r.y + r.height
+}
+
 pub fn inner(r: Rect) -> Rect {
     Rect {
         x: r.x + 1,

@@ -2,15 +2,18 @@
 //! Events from the terminal and answers from the filter worker arrive on
 //! one channel; the loop handles everything pending, then draws once.
 
+pub mod actions;
 pub mod data;
+pub mod edit;
+pub mod history;
+pub mod jump;
 pub mod keys;
 pub mod layout;
 pub mod mouse;
 pub mod outputs;
+pub mod reduce;
 pub mod replay;
-pub mod shots;
 pub mod state;
-pub mod svg;
 pub mod terminal;
 pub mod textfit;
 pub mod view;
@@ -20,7 +23,8 @@ pub mod worker;
 mod tests;
 
 use crate::corpus::Corpus;
-use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+use crate::query::Filtered;
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use state::{Action, Data, Effect, State};
 use std::io::Write;
 use std::sync::Arc;
@@ -28,7 +32,7 @@ use std::sync::mpsc::{Sender, channel};
 
 enum Msg {
     Term(Event),
-    Filtered(u64, Vec<usize>),
+    Filtered(u64, Filtered),
 }
 
 /// Whether colours are allowed: not when NO_COLOR is set to anything.
@@ -40,23 +44,32 @@ pub fn run(c: Corpus, mouse: bool) -> anyhow::Result<i32> {
     let data = Arc::new(Data::new(c));
     let mut st = State::new(data.clone(), color_allowed());
     st.mouse = mouse;
+    st.today = chrono::Local::now().date_naive();
+    let history = history::path();
+    if let Some(p) = &history {
+        st.history = history::load(p, reduce::HISTORY_MAX);
+    }
     let (tx, rx) = channel::<Msg>();
     let filter_tx = worker::spawn(data, tx.clone(), Msg::Filtered);
     let mut guard = terminal::enter(mouse)?;
     spawn_input(tx);
     let size = guard.terminal.size()?;
-    state::update(&mut st, Action::Resize(size.width, size.height));
+    reduce::update(&mut st, Action::Resize(size.width, size.height));
     loop {
         guard.terminal.draw(|f| view::draw(f, &st))?;
         let mut next = Some(rx.recv()?);
         while let Some(msg) = next {
             let action = match msg {
-                Msg::Filtered(generation, shown) => Some(Action::Filtered { generation, shown }),
+                Msg::Filtered(generation, f) => Some(Action::Filtered {
+                    generation,
+                    shown: f.rows,
+                    wider: f.wider,
+                }),
                 Msg::Term(ev) => translate(&st, ev),
             };
             if let Some(a) = action {
-                let effects = state::update(&mut st, a);
-                perform(&mut st, effects, &filter_tx)?;
+                let effects = reduce::update(&mut st, a);
+                perform(&mut st, effects, &filter_tx, history.as_deref())?;
             }
             if st.quit {
                 drop(guard);
@@ -81,18 +94,7 @@ fn translate(st: &State, ev: Event) -> Option<Action> {
     match ev {
         Event::Key(k) if k.kind != KeyEventKind::Release => keys::action(st, &k),
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Some(Action::Scroll {
-                col: m.column,
-                row: m.row,
-                down: m.kind == MouseEventKind::ScrollDown,
-            }),
-            MouseEventKind::Down(_) => Some(Action::Click {
-                col: m.column,
-                row: m.row,
-            }),
-            _ => None,
-        },
+        Event::Mouse(m) => mouse::action(&m),
         _ => None,
     }
 }
@@ -102,6 +104,7 @@ fn perform(
     st: &mut State,
     effects: Vec<Effect>,
     filter_tx: &Sender<worker::Request>,
+    history: Option<&std::path::Path>,
 ) -> anyhow::Result<()> {
     for e in effects {
         let follow = match e {
@@ -110,14 +113,21 @@ fn perform(
                 generation,
                 query,
                 by_relevance,
+                wider,
             } => {
                 let _ = filter_tx.send(worker::Request {
                     generation,
                     query,
                     by_relevance,
+                    wider,
                 });
                 None
             }
+            Effect::Remember(filter) => history.and_then(|p| {
+                history::append(p, &filter)
+                    .err()
+                    .map(|e| Action::Message(format!("cannot save the filter history: {e}")))
+            }),
             Effect::Export { path, overwrite } => Some(export(st, path, overwrite)),
             Effect::Copy(text) => {
                 let mut out = std::io::stdout();
@@ -127,8 +137,8 @@ fn perform(
             }
         };
         if let Some(a) = follow {
-            let more = state::update(st, a);
-            perform(st, more, filter_tx)?;
+            let more = reduce::update(st, a);
+            perform(st, more, filter_tx, history)?;
         }
     }
     Ok(())

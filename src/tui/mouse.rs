@@ -1,30 +1,20 @@
-//! Mouse hits: the wheel scrolls the pane under the pointer, a click
-//! selects a row or focuses a pane.
+//! Mouse events as actions: the wheel scrolls, a press clicks. Where
+//! they land is the state's business.
 
-use super::state::{Focus, Row, State};
+use super::actions::Action;
+use ratatui::crossterm::event::{MouseEvent, MouseEventKind};
 
-fn hit(r: ratatui::layout::Rect, col: u16, row: u16) -> bool {
-    col >= r.x && col < r.x + r.width && row >= r.y && row < r.y + r.height
-}
-
-pub fn scroll(s: &mut State, col: u16, row: u16, delta: isize) {
-    let Some(a) = s.areas() else { return };
-    if hit(a.timeline, col, row) {
-        s.move_by(delta);
-    } else if hit(a.source, col, row) {
-        s.scroll_source(delta);
-    }
-}
-
-pub fn click(s: &mut State, col: u16, row: u16) {
-    let Some(a) = s.areas() else { return };
-    let list = a.list();
-    if hit(list, col, row) {
-        s.focus = Focus::Timeline;
-        if let Some(Row::Item(pos)) = s.rows.get(s.top + (row - list.y) as usize) {
-            s.select(*pos);
-        }
-    } else if hit(a.source, col, row) {
-        s.focus = Focus::Source;
+pub fn action(m: &MouseEvent) -> Option<Action> {
+    match m.kind {
+        MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Some(Action::Scroll {
+            col: m.column,
+            row: m.row,
+            down: m.kind == MouseEventKind::ScrollDown,
+        }),
+        MouseEventKind::Down(_) => Some(Action::Click {
+            col: m.column,
+            row: m.row,
+        }),
+        _ => None,
     }
 }

@@ -3,7 +3,8 @@
 //! off the UI thread runs at once. Tests and screenshots use this.
 
 use super::keys;
-use super::state::{Action, Effect, State, update};
+use super::reduce::update;
+use super::state::{Action, Effect, State};
 use super::worker;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -15,14 +16,16 @@ pub fn act(s: &mut State, a: Action) -> Vec<Effect> {
             generation,
             query,
             by_relevance,
+            wider,
         } = e
         {
-            let shown = worker::run(&s.data, query, *by_relevance);
+            let f = worker::run(&s.data, query, *by_relevance, *wider);
             update(
                 s,
                 Action::Filtered {
                     generation: *generation,
-                    shown,
+                    shown: f.rows,
+                    wider: f.wider,
                 },
             );
         }

@@ -1,11 +1,13 @@
-//! The explorer's state and its pure reducer: actions in, effects out.
-//! Nothing here touches the terminal, the clock or the file system.
+//! The explorer's state: what is shown, selected, marked and typed, and
+//! the moves the reducer (`reduce`) makes on it. Nothing here touches the
+//! terminal, the clock or the file system.
 
-use super::keys::Cmd;
+pub use super::actions::{Action, Cmd, Effect};
+pub use super::edit::LineEdit;
 use super::layout::{self, Areas};
 use super::textfit;
 use crate::model::Span;
-use crate::timeline::Item;
+use crate::timeline::{Group, Item};
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -29,51 +31,16 @@ pub enum Mode {
     Prompt,
     /// The export path exists: overwrite it?
     Confirm(PathBuf),
+    /// Typing a date to jump to.
+    Jump,
 }
 
-/// A line of the timeline list: a day heading or a shown item.
+/// A line of the timeline list: a group heading (a day, week, month or
+/// year) or a shown item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {
-    Day(NaiveDate),
+    Head(Group),
     Item(usize),
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Action {
-    Cmd(Cmd),
-    Input(char),
-    Resize(u16, u16),
-    /// The worker's answer for a filter generation.
-    Filtered {
-        generation: u64,
-        shown: Vec<usize>,
-    },
-    AskOverwrite(PathBuf),
-    Message(String),
-    Scroll {
-        col: u16,
-        row: u16,
-        down: bool,
-    },
-    Click {
-        col: u16,
-        row: u16,
-    },
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    Quit,
-    Filter {
-        generation: u64,
-        query: String,
-        by_relevance: bool,
-    },
-    Export {
-        path: PathBuf,
-        overwrite: bool,
-    },
-    Copy(String),
 }
 
 pub struct State {
@@ -89,9 +56,20 @@ pub struct State {
     pub top: usize,
     pub focus: Focus,
     pub mode: Mode,
-    pub filter_input: String,
+    /// The filter as typed.
+    pub filter: LineEdit,
+    /// The filter when the bar was opened: Esc while typing goes back to it.
+    pub filter_before: String,
     /// The query whose result is shown.
     pub filter_shown: String,
+    /// Rows the shown filter left out for dates wider than its range.
+    pub wider: usize,
+    /// Show those wider rows too.
+    pub show_wider: bool,
+    /// Filters applied before, oldest first, and where Up/Down is in them
+    /// (with the line being typed when it started).
+    pub history: Vec<String>,
+    pub history_pos: Option<(usize, String)>,
     pub generation: u64,
     pub by_relevance: bool,
     /// Marked items (indices into `data.items`).
@@ -102,12 +80,15 @@ pub struct State {
     /// Manual scroll of the source pane; `None` follows the span.
     pub source_scroll: Option<usize>,
     pub help_scroll: usize,
-    pub prompt: String,
+    /// The export path or the date being typed.
+    pub prompt: LineEdit,
     pub message: Option<String>,
     pub size: (u16, u16),
     pub color: bool,
     /// Whether mouse capture is on (the help says how to turn it on).
     pub mouse: bool,
+    /// The day "today" means when jumping to a date.
+    pub today: NaiveDate,
     pub quit: bool,
 }
 
@@ -123,8 +104,13 @@ impl State {
             top: 0,
             focus: Focus::Timeline,
             mode: Mode::Normal,
-            filter_input: String::new(),
+            filter: LineEdit::default(),
+            filter_before: String::new(),
             filter_shown: String::new(),
+            wider: 0,
+            show_wider: false,
+            history: Vec::new(),
+            history_pos: None,
             generation: 0,
             by_relevance: false,
             marks: BTreeSet::new(),
@@ -132,11 +118,12 @@ impl State {
             member: 0,
             source_scroll: None,
             help_scroll: 0,
-            prompt: String::new(),
+            prompt: LineEdit::default(),
             message: None,
             size: (80, 24),
             color,
             mouse: false,
+            today: NaiveDate::from_ymd_opt(2026, 1, 1).expect("a date"),
             quit: false,
         };
         s.rebuild_rows();
@@ -147,7 +134,7 @@ impl State {
         layout::areas(self.size.0, self.size.1)
     }
 
-    fn list_height(&self) -> usize {
+    pub(super) fn list_height(&self) -> usize {
         self.areas().map_or(1, |a| a.list().height.max(1) as usize)
     }
 
@@ -182,19 +169,64 @@ impl State {
         self.source_view(r.width as usize, r.height as usize).1
     }
 
+    /// Rows of the list: a heading opens each group of what is known of
+    /// the date. In relevance order there are no groups to head (each row
+    /// shows its date).
     fn rebuild_rows(&mut self) {
         self.rows.clear();
         self.row_of.clear();
-        let mut day = None;
+        let mut group = None;
         for (pos, &i) in self.shown.iter().enumerate() {
-            let d = self.data.items[i].date.start;
-            if day != Some(d) {
-                day = Some(d);
-                self.rows.push(Row::Day(d));
+            let g = Group::of(&self.data.items[i].date);
+            if !self.by_relevance && group != Some(g) {
+                group = Some(g);
+                self.rows.push(Row::Head(g));
             }
             self.row_of.push(self.rows.len());
             self.rows.push(Row::Item(pos));
         }
+    }
+
+    /// The first shown position of the next (`forward`) or previous group
+    /// from the selection.
+    pub(super) fn group_step(&self, forward: bool) -> Option<usize> {
+        let row = *self.row_of.get(self.sel)?;
+        let first_of = |r: usize| match self.rows.get(r + 1) {
+            Some(Row::Item(p)) => Some(*p),
+            _ => None,
+        };
+        let heads = |r: &usize| matches!(self.rows[*r], Row::Head(_));
+        if forward {
+            (row + 1..self.rows.len()).find(heads).and_then(first_of)
+        } else {
+            // The heading of this group, unless the selection is its first
+            // row: then the one before.
+            let own = (0..row).rev().find(heads)?;
+            if own + 1 < row {
+                return first_of(own);
+            }
+            (0..own).rev().find(heads).and_then(first_of)
+        }
+    }
+
+    /// The first shown position dated on or after `day` (time order), or
+    /// the last one.
+    pub(super) fn position_on(&self, day: NaiveDate) -> Option<usize> {
+        if self.shown.is_empty() {
+            return None;
+        }
+        let items = &self.data.items;
+        let on = |p: &usize| items[self.shown[*p]].date.start >= day;
+        if self.by_relevance {
+            // No time order: the row nearest in time.
+            return (0..self.shown.len())
+                .min_by_key(|&p| (items[self.shown[p]].date.start - day).num_days().abs());
+        }
+        Some(
+            (0..self.shown.len())
+                .find(on)
+                .unwrap_or(self.shown.len() - 1),
+        )
     }
 
     pub(super) fn select(&mut self, pos: usize) {
@@ -207,14 +239,14 @@ impl State {
         self.keep_visible();
     }
 
-    fn keep_visible(&mut self) {
+    pub(super) fn keep_visible(&mut self) {
         let h = self.list_height();
         let Some(&row) = self.row_of.get(self.sel) else {
             self.top = 0;
             return;
         };
         // Show the day heading above the selected row when it is the first of its day.
-        let want = if row > 0 && matches!(self.rows[row - 1], Row::Day(_)) {
+        let want = if row > 0 && matches!(self.rows[row - 1], Row::Head(_)) {
             row - 1
         } else {
             row
@@ -239,7 +271,7 @@ impl State {
         self.source_scroll = Some(self.source_top());
     }
 
-    fn set_shown(&mut self, shown: Vec<usize>) {
+    pub(super) fn set_shown(&mut self, shown: Vec<usize>) {
         let keep = self.shown.get(self.sel).copied();
         self.shown = shown;
         self.rebuild_rows();
@@ -252,226 +284,53 @@ impl State {
         self.anchor = None;
     }
 
-    fn refilter(&mut self) -> Vec<Effect> {
+    pub(super) fn refilter(&mut self) -> Vec<Effect> {
         self.generation += 1;
-        if self.filter_input.trim().is_empty() && !self.by_relevance {
+        if self.filter.text.trim().is_empty() && !self.by_relevance {
             self.filter_shown.clear();
+            self.wider = 0;
             self.set_shown((0..self.data.items.len()).collect());
             return Vec::new();
         }
         vec![Effect::Filter {
             generation: self.generation,
-            query: self.filter_input.clone(),
+            query: self.filter.text.clone(),
             by_relevance: self.by_relevance,
+            wider: self.show_wider,
         }]
     }
 
-    fn page(&self) -> isize {
+    /// Rebuilds the rows for a new order (headings only in time order).
+    pub(super) fn reorder(&mut self) {
+        self.rebuild_rows();
+        self.keep_visible();
+    }
+
+    pub(super) fn page(&self) -> isize {
         self.list_height() as isize
     }
-}
 
-/// The reducer.
-pub fn update(s: &mut State, action: Action) -> Vec<Effect> {
-    if !matches!(action, Action::Filtered { .. } | Action::Message(_)) {
-        s.message = None;
+    /// The wheel scrolls the pane under the pointer.
+    pub(super) fn scroll_at(&mut self, col: u16, row: u16, delta: isize) {
+        let Some(a) = self.areas() else { return };
+        if layout::hit(a.timeline, col, row) {
+            self.move_by(delta);
+        } else if layout::hit(a.source, col, row) {
+            self.scroll_source(delta);
+        }
     }
-    match action {
-        Action::Cmd(Cmd::ForceQuit) => {
-            s.quit = true;
-            vec![Effect::Quit]
-        }
-        Action::Resize(w, h) => {
-            s.size = (w, h);
-            s.keep_visible();
-            Vec::new()
-        }
-        Action::Filtered { generation, shown } => {
-            if generation == s.generation {
-                s.filter_shown = s.filter_input.clone();
-                s.set_shown(shown);
-            }
-            Vec::new()
-        }
-        Action::Message(m) => {
-            if matches!(s.mode, Mode::Prompt | Mode::Confirm(_)) {
-                s.mode = Mode::Normal;
-            }
-            s.message = Some(m);
-            Vec::new()
-        }
-        Action::AskOverwrite(p) => {
-            s.mode = Mode::Confirm(p);
-            Vec::new()
-        }
-        Action::Scroll { col, row, down } => {
-            super::mouse::scroll(s, col, row, if down { 3 } else { -3 });
-            Vec::new()
-        }
-        Action::Click { col, row } => {
-            super::mouse::click(s, col, row);
-            Vec::new()
-        }
-        Action::Input(c) => match s.mode {
-            Mode::Filter => {
-                s.filter_input.push(c);
-                s.refilter()
-            }
-            Mode::Prompt => {
-                s.prompt.push(c);
-                Vec::new()
-            }
-            _ => Vec::new(),
-        },
-        Action::Cmd(cmd) => match s.mode.clone() {
-            Mode::Normal => normal(s, cmd),
-            Mode::Filter => filter_mode(s, cmd),
-            Mode::Help => {
-                match cmd {
-                    Cmd::Back => s.mode = Mode::Normal,
-                    Cmd::Down => s.help_scroll += 1,
-                    Cmd::Up => s.help_scroll = s.help_scroll.saturating_sub(1),
-                    _ => {}
-                }
-                Vec::new()
-            }
-            Mode::Prompt => match cmd {
-                Cmd::Back => {
-                    s.mode = Mode::Normal;
-                    s.message = Some("export cancelled".into());
-                    Vec::new()
-                }
-                Cmd::Backspace => {
-                    s.prompt.pop();
-                    Vec::new()
-                }
-                Cmd::Accept if !s.prompt.trim().is_empty() => vec![Effect::Export {
-                    path: PathBuf::from(s.prompt.trim()),
-                    overwrite: false,
-                }],
-                _ => Vec::new(),
-            },
-            Mode::Confirm(path) => match cmd {
-                Cmd::Yes => vec![Effect::Export {
-                    path,
-                    overwrite: true,
-                }],
-                Cmd::No => {
-                    s.mode = Mode::Prompt;
-                    Vec::new()
-                }
-                _ => Vec::new(),
-            },
-        },
-    }
-}
 
-fn normal(s: &mut State, cmd: Cmd) -> Vec<Effect> {
-    let in_source = s.focus == Focus::Source;
-    let page = s.page();
-    match cmd {
-        Cmd::Quit => {
-            s.quit = true;
-            return vec![Effect::Quit];
-        }
-        Cmd::Down if in_source => s.scroll_source(1),
-        Cmd::Up if in_source => s.scroll_source(-1),
-        Cmd::PageDown if in_source => s.scroll_source(page),
-        Cmd::PageUp if in_source => s.scroll_source(-page),
-        Cmd::Down => s.move_by(1),
-        Cmd::Up => s.move_by(-1),
-        Cmd::Top => s.select(0),
-        Cmd::Bottom => s.select(usize::MAX),
-        Cmd::HalfDown => s.move_by(page / 2),
-        Cmd::HalfUp => s.move_by(-page / 2),
-        Cmd::PageDown => s.move_by(page),
-        Cmd::PageUp => s.move_by(-page),
-        Cmd::FocusNext | Cmd::FocusPrev => {
-            s.focus = match s.focus {
-                Focus::Timeline => Focus::Source,
-                Focus::Source => Focus::Timeline,
+    /// A click selects a row or focuses a pane.
+    pub(super) fn click_at(&mut self, col: u16, row: u16) {
+        let Some(a) = self.areas() else { return };
+        let list = a.list();
+        if layout::hit(list, col, row) {
+            self.focus = Focus::Timeline;
+            if let Some(Row::Item(pos)) = self.rows.get(self.top + (row - list.y) as usize) {
+                self.select(*pos);
             }
+        } else if layout::hit(a.source, col, row) {
+            self.focus = Focus::Source;
         }
-        Cmd::FocusSource => s.focus = Focus::Source,
-        Cmd::NextMember | Cmd::PrevMember => {
-            if let Some(n) = s.selected_item().map(|i| i.members.len())
-                && n > 1
-            {
-                s.member = if cmd == Cmd::NextMember {
-                    (s.member + 1) % n
-                } else {
-                    (s.member + n - 1) % n
-                };
-                s.source_scroll = None;
-            }
-        }
-        Cmd::Mark => {
-            if let Some(&i) = s.shown.get(s.sel)
-                && !s.marks.remove(&i)
-            {
-                s.marks.insert(i);
-            }
-        }
-        Cmd::RangeMark => match s.anchor.take() {
-            None if !s.shown.is_empty() => {
-                s.anchor = Some(s.sel);
-                s.message = Some("range mark: move, then v again".into());
-            }
-            None => {}
-            Some(a) => {
-                let (lo, hi) = (a.min(s.sel), a.max(s.sel));
-                let chosen: Vec<usize> = s.shown[lo..=hi.min(s.shown.len() - 1)].to_vec();
-                s.marks.extend(chosen);
-            }
-        },
-        Cmd::MarkAll => s.marks.extend(s.shown.iter().copied()),
-        Cmd::Export => {
-            s.mode = Mode::Prompt;
-            s.prompt = DEFAULT_EXPORT.into();
-        }
-        Cmd::Copy => {
-            if let Some(t) = s.copy_text() {
-                s.message = Some("copied the row and its citation (OSC 52)".into());
-                return vec![Effect::Copy(t)];
-            }
-        }
-        Cmd::Help => {
-            s.mode = Mode::Help;
-            s.help_scroll = 0;
-        }
-        Cmd::Filter => {
-            s.mode = Mode::Filter;
-            s.focus = Focus::Timeline;
-        }
-        Cmd::ToggleOrder => {
-            s.by_relevance = !s.by_relevance;
-            return s.refilter();
-        }
-        Cmd::Back if s.anchor.take().is_none() => s.focus = Focus::Timeline,
-        _ => {}
     }
-    Vec::new()
-}
-
-fn filter_mode(s: &mut State, cmd: Cmd) -> Vec<Effect> {
-    match cmd {
-        Cmd::Accept => s.mode = Mode::Normal,
-        Cmd::Back => {
-            s.mode = Mode::Normal;
-            s.filter_input.clear();
-            return s.refilter();
-        }
-        Cmd::Backspace => {
-            s.filter_input.pop();
-            return s.refilter();
-        }
-        Cmd::ToggleOrder => {
-            s.by_relevance = !s.by_relevance;
-            return s.refilter();
-        }
-        Cmd::Down => s.move_by(1),
-        Cmd::Up => s.move_by(-1),
-        _ => {}
-    }
-    Vec::new()
 }

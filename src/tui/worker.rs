@@ -2,7 +2,7 @@
 //! tagged with its generation so the UI can drop stale answers.
 
 use super::state::Data;
-use crate::query::{self, Query};
+use crate::query::{self, Filtered, Query};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
@@ -10,13 +10,14 @@ pub struct Request {
     pub generation: u64,
     pub query: String,
     pub by_relevance: bool,
+    pub wider: bool,
 }
 
 /// Starts the worker; results go to `out` as `(generation, rows)` via `wrap`.
 pub fn spawn<M: Send + 'static>(
     data: Arc<Data>,
     out: Sender<M>,
-    wrap: impl Fn(u64, Vec<usize>) -> M + Send + 'static,
+    wrap: impl Fn(u64, Filtered) -> M + Send + 'static,
 ) -> Sender<Request> {
     let (tx, rx): (Sender<Request>, Receiver<Request>) = channel();
     std::thread::spawn(move || {
@@ -25,7 +26,7 @@ pub fn spawn<M: Send + 'static>(
             while let Ok(newer) = rx.try_recv() {
                 req = newer;
             }
-            let shown = run(&data, &req.query, req.by_relevance);
+            let shown = run(&data, &req.query, req.by_relevance, req.wider);
             if out.send(wrap(req.generation, shown)).is_err() {
                 break;
             }
@@ -34,8 +35,10 @@ pub fn spawn<M: Send + 'static>(
     tx
 }
 
-/// The rows a query shows, in display order.
-pub fn run(data: &Data, query: &str, by_relevance: bool) -> Vec<usize> {
-    let q = Query::parse(query);
-    query::filter(&data.items, &data.hays, &q, by_relevance)
+/// The rows a query shows, in display order, and how many it left out
+/// for dates wider than its range (kept when `wider`).
+pub fn run(data: &Data, query: &str, by_relevance: bool, wider: bool) -> Filtered {
+    let mut q = Query::parse(query);
+    q.wider = wider;
+    query::filter_counted(&data.items, &data.hays, &q, by_relevance)
 }

@@ -7,7 +7,8 @@
 use crate::util::*;
 use dateline::corpus;
 use dateline::tui::data::Data;
-use dateline::tui::state::{Action, State, update};
+use dateline::tui::reduce::update;
+use dateline::tui::state::{Action, State};
 use dateline::tui::view;
 use std::sync::Arc;
 use std::time::{Duration, Instant};

@@ -2,7 +2,8 @@
 //! meaning (selection, span, matches) without colour.
 
 use super::{act, bundled_corpus, chars, key, press, state};
-use crate::tui::state::{Action, Data, Focus, State, update};
+use crate::tui::reduce::update;
+use crate::tui::state::{Action, Data, Focus, State};
 use crate::tui::view::to_buffer as render;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;

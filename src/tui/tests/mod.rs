@@ -1,10 +1,13 @@
 //! Model-level tests of the explorer: keys in, state out.
 
+mod dates;
+mod editing;
 mod frames;
 
 use super::keys::Cmd;
+use super::reduce::update;
 pub(super) use super::replay::{act, chars, key, press};
-use super::state::{Action, Data, Effect, Focus, Mode, State, update};
+use super::state::{Action, Data, Effect, Focus, Mode, State};
 use crate::aliases::AliasTable;
 use crate::corpus::Corpus;
 use crate::loader::{self, BUNDLED_ALIASES};
@@ -33,6 +36,23 @@ pub(super) fn state(w: u16, h: u16) -> State {
     let mut s = State::new(data(), false);
     update(&mut s, Action::Resize(w, h));
     s
+}
+
+pub(super) fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+/// The frame's text, row by row.
+pub(super) fn frames_text(s: &State) -> String {
+    let b = super::view::to_buffer(s);
+    (0..b.area.height)
+        .map(|y| {
+            (0..b.area.width)
+                .map(|x| b[(x, y)].symbol())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect()
 }
 
 fn actor_names(s: &State, item: usize) -> Vec<String> {
@@ -72,7 +92,7 @@ fn filter_bibi_shows_netanyahu_rows() {
     let netanyahu: Vec<usize> = (0..total).filter(|&i| bibi(&s, i)).collect();
     press(&mut s, &chars("/bibi"));
     assert_eq!(s.mode, Mode::Filter);
-    assert_eq!(s.filter_input, "bibi");
+    assert_eq!(s.filter.text, "bibi");
     assert!(s.shown.len() < total);
     assert!(
         netanyahu.iter().all(|i| s.shown.contains(i)),
@@ -112,10 +132,11 @@ fn stale_filter_results_are_ignored() {
         Action::Filtered {
             generation,
             shown: vec![0],
+            wider: 0,
         },
     );
     assert_eq!(s.shown.len(), s.data.items.len(), "old answer dropped");
-    assert_eq!(s.filter_input, "bi", "typed text shows at once");
+    assert_eq!(s.filter.text, "bi", "typed text shows at once");
 }
 
 #[test]
@@ -127,7 +148,7 @@ fn marks_two_rows_and_exports_them() {
     assert_eq!(s.marks.len(), 1, "space toggles");
     press(&mut s, &chars(" e"));
     assert_eq!(s.mode, Mode::Prompt);
-    assert_eq!(s.prompt, "dateline-briefing.md");
+    assert_eq!(s.prompt.text, "dateline-briefing.md");
     let effects = press(&mut s, &[key(KeyCode::Enter)]);
     assert!(matches!(
         &effects[..],
@@ -177,7 +198,7 @@ fn esc_backs_out_and_never_quits() {
     press(&mut s, &chars("/bibi"));
     press(&mut s, &[key(KeyCode::Esc)]);
     assert_eq!(s.mode, Mode::Normal);
-    assert!(s.filter_input.is_empty());
+    assert!(s.filter.text.is_empty());
     assert_eq!(s.shown.len(), s.data.items.len(), "Esc clears the filter");
     press(&mut s, &chars("?"));
     assert_eq!(s.mode, Mode::Help);
@@ -201,11 +222,11 @@ fn q_quits_only_from_the_top_level() {
     assert_eq!(s.mode, Mode::Normal);
     press(&mut s, &chars("/q"));
     assert!(!s.quit, "q is typed in the filter");
-    assert_eq!(s.filter_input, "q");
+    assert_eq!(s.filter.text, "q");
     press(&mut s, &[key(KeyCode::Esc)]);
     press(&mut s, &chars("eq"));
     assert!(!s.quit, "q is typed in the prompt");
-    assert!(s.prompt.ends_with('q'));
+    assert!(s.prompt.text.ends_with('q'));
     press(&mut s, &[key(KeyCode::Esc)]);
     let e = press(&mut s, &chars("q"));
     assert!(s.quit && e == vec![Effect::Quit]);

@@ -18,18 +18,26 @@ pub fn filter_bar(f: &mut Frame, s: &State, area: Rect, t: &Theme) {
     } else {
         format!("{} marked  ", s.marks.len())
     };
+    let wider = match (s.wider, s.show_wider) {
+        (0, _) => String::new(),
+        (n, false) => format!("{n} wider hidden (W)  "),
+        (_, true) => "wider shown (W)  ".to_string(),
+    };
     let right = format!(
-        " {marked}{}/{}  by {order}",
+        " {wider}{marked}{}/{}  by {order}",
         s.shown.len(),
         s.data.items.len()
     );
-    let errors = crate::query::Query::parse(&s.filter_input).errors;
+    let text = &s.filter.text;
+    let errors = crate::query::Query::parse(text).errors;
+    let (before, after) = s.filter.split();
     let left = match s.mode {
-        Mode::Filter if !errors.is_empty() => format!("/{}▏  ({})", s.filter_input, errors[0]),
-        Mode::Filter => format!("/{}▏", s.filter_input),
-        _ if !s.filter_input.is_empty() => format!("filter: {}", s.filter_input),
+        Mode::Filter if !errors.is_empty() => format!("/{before}▏{after}  ({})", errors[0]),
+        Mode::Filter => format!("/{before}▏{after}"),
+        _ if !text.is_empty() => format!("filter: {text}  (Esc clears)"),
         _ => "/ to filter".to_string(),
     };
+    let left = crate::tui::textfit::sanitize(&left);
     let left_w = w.saturating_sub(str_width(&right));
     let left = truncate(&left, left_w);
     let pad = left_w.saturating_sub(str_width(&left));
@@ -49,17 +57,40 @@ pub fn filter_bar(f: &mut Frame, s: &State, area: Rect, t: &Theme) {
 pub fn status_bar(f: &mut Frame, s: &State, area: Rect, t: &Theme) {
     let w = area.width as usize;
     let line = match &s.mode {
-        Mode::Prompt => Line::from(vec![
-            Span::styled("export to: ", t.key()),
-            Span::raw(truncate(&format!("{}▏", s.prompt), w.saturating_sub(11))),
-        ]),
+        Mode::Prompt | Mode::Jump => {
+            let label = if s.mode == Mode::Jump {
+                "jump to date: "
+            } else {
+                "export to: "
+            };
+            let (before, after) = s.prompt.split();
+            Line::from(vec![
+                Span::styled(label, t.key()),
+                Span::raw(truncate(
+                    &crate::tui::textfit::sanitize(&format!("{before}▏{after}")),
+                    w.saturating_sub(str_width(label)),
+                )),
+            ])
+        }
         Mode::Confirm(p) => Line::styled(
             truncate(&format!("{} exists. Overwrite? (y/n)", p.display()), w),
             t.matched(),
         ),
-        _ => match &s.message {
-            Some(m) => Line::styled(truncate(m, w), t.matched()),
-            None => hint_line(Ctx::of(&s.mode), w, t),
+        _ => match (&s.message, s.anchor) {
+            (Some(m), _) => Line::styled(truncate(m, w), t.matched()),
+            (None, Some(a)) => Line::styled(
+                truncate(
+                    &format!(
+                        "range mark from row {} to row {} ({} rows): v marks them, Esc cancels",
+                        a + 1,
+                        s.sel + 1,
+                        a.abs_diff(s.sel) + 1
+                    ),
+                    w,
+                ),
+                t.matched(),
+            ),
+            (None, None) => hint_line(Ctx::of(&s.mode), w, t),
         },
     };
     f.render_widget(Paragraph::new(line), area);

@@ -5,7 +5,7 @@ use crate::query::{Matcher, Query};
 use crate::timeline::date_marker;
 use crate::tui::layout::Areas;
 use crate::tui::state::{Focus, Row, State};
-use crate::tui::textfit::{char_width, inert, str_width, truncate};
+use crate::tui::textfit::{char_width, inert, sanitize, str_width, truncate};
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -42,10 +42,7 @@ pub fn draw(f: &mut Frame, s: &State, a: &Areas, t: &Theme) {
     let mut lines = Vec::new();
     for row in s.rows.iter().skip(s.top).take(inner.height as usize) {
         match *row {
-            Row::Day(d) => lines.push(Line::styled(
-                truncate(&crate::timeline::day_heading(d), width),
-                t.heading(),
-            )),
+            Row::Head(g) => lines.push(Line::styled(truncate(&g.heading(), width), t.heading())),
             Row::Item(pos) => {
                 let i = s.shown[pos];
                 let hl = if q.terms.is_empty() {
@@ -55,6 +52,27 @@ pub fn draw(f: &mut Frame, s: &State, a: &Areas, t: &Theme) {
                 };
                 lines.push(item_line(s, pos, i, width, &hl, t));
             }
+        }
+    }
+    if s.shown.is_empty() {
+        lines.push(Line::styled(
+            truncate(
+                &format!("no matches for {}", sanitize(&s.filter_shown)),
+                width,
+            ),
+            t.matched(),
+        ));
+        if s.wider > 0 {
+            lines.push(Line::styled(
+                truncate(
+                    &format!(
+                        "{} rows with dates wider than the range are hidden: W shows them",
+                        s.wider
+                    ),
+                    width,
+                ),
+                t.dim(),
+            ));
         }
     }
     f.render_widget(Paragraph::new(lines), inner);

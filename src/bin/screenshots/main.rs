@@ -4,7 +4,10 @@
 //!
 //!   cargo run --bin dateline-screenshots
 
-use dateline::tui::shots::{self, SHOTS};
+mod shots;
+mod svg;
+
+use shots::SHOTS;
 use std::path::Path;
 use std::process::{Command, ExitCode};
 

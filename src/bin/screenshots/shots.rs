@@ -2,10 +2,12 @@
 //! with the keys a user would press on the corpus in `./data`, rendered by
 //! the real drawing code and turned into SVG.
 
-use super::replay::{chars, press};
-use super::state::{Data, State, update};
-use super::{state::Action, svg, view};
-use crate::corpus;
+use crate::svg;
+use dateline::corpus;
+use dateline::tui::reduce::update;
+use dateline::tui::replay::{chars, press};
+use dateline::tui::state::{Action, Data, State};
+use dateline::tui::view;
 use ratatui::buffer::Buffer;
 use std::sync::Arc;
 
@@ -68,7 +70,7 @@ pub fn svg(data: Arc<Data>, shot: &Shot) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::state::Mode;
+    use dateline::tui::state::Mode;
     use ratatui::style::{Color, Modifier};
     use std::sync::OnceLock;
 
