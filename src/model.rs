@@ -251,6 +251,31 @@ impl fmt::Display for SourceFormat {
     }
 }
 
+impl Article {
+    /// How a reader cites the article: outlet (else the file name),
+    /// headline, author, publication date and web address, as far as known.
+    /// Plain text: each view escapes it for its medium.
+    pub fn cite(&self) -> String {
+        let file = || {
+            std::path::Path::new(&self.path)
+                .file_name()
+                .map_or(self.path.clone(), |f| f.to_string_lossy().into_owned())
+        };
+        let mut parts = vec![self.outlet.clone().unwrap_or_else(file)];
+        if let Some(t) = &self.title {
+            parts.push(format!("“{t}”"));
+        }
+        if let Some(a) = &self.author {
+            parts.push(format!("by {a}"));
+        }
+        parts.push(self.published.map_or("undated".into(), |d| d.to_string()));
+        if let Some(u) = &self.url {
+            parts.push(u.clone());
+        }
+        parts.join(", ")
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ActorKind {
