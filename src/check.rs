@@ -18,13 +18,14 @@ pub fn report(m: &Model, issues: &[LoadIssue]) -> String {
     for a in &m.articles {
         let published = a.published.map_or("undated".to_string(), |d| d.to_string());
         out.push_str(&format!(
-            "{}  {}  author: {}  outlet: {}  events: {}  quotes: {}\n",
+            "{}  {}  author: {}  outlet: {}  events: {}  quotes: {}  read as: {}\n",
             a.path,
             published,
             a.author.as_deref().unwrap_or("-"),
             a.outlet.as_deref().unwrap_or("-"),
             events.get(&a.id).unwrap_or(&0),
             quotes.get(&a.id).unwrap_or(&0),
+            a.format,
         ));
         for w in &a.warnings {
             out.push_str(&format!("  warning: {}: {w}\n", a.path));

@@ -2,8 +2,8 @@
 //! from them, with every problem reported against its path.
 
 use crate::aliases::AliasTable;
-use crate::extract::{Shared, assemble, build_model, extract_document};
-use crate::loader::{self, BUNDLED_ALIASES, Document, LoadIssue};
+use crate::extract::{Part, Shared, assemble, build_model, extract_document};
+use crate::loader::{self, BUNDLED_ALIASES, Document, Input, LoadIssue, Sources};
 use crate::model::Model;
 use crate::parallel::parallel_map;
 use std::path::{Path, PathBuf};
@@ -44,11 +44,14 @@ fn source(paths: &[PathBuf]) -> (Source, String) {
 /// Opens a corpus with its documents, for the explorer's source pane.
 pub fn open(paths: &[PathBuf], aliases: Option<&Path>) -> Corpus {
     let (src, origin) = source(paths);
-    let (docs, mut issues) = match src {
-        Source::Files(p) => load_paths(&p),
+    let mut issues = Vec::new();
+    let table = load_aliases(paths, aliases, &mut issues);
+    let (docs, mut file_issues) = match src {
+        Source::Files(p) => load_paths_with(&p, &table),
         Source::Bundled => (loader::bundled(), Vec::new()),
     };
-    let table = load_aliases(paths, aliases, &mut issues);
+    file_issues.append(&mut issues);
+    let mut issues = file_issues;
     let (model, failed) = build_model(&docs, &table);
     issues.extend(failed);
     Corpus {
@@ -69,19 +72,27 @@ pub fn open_model(paths: &[PathBuf], aliases: Option<&Path>) -> (Model, Vec<Load
     let shared = Shared::new(&table);
     let parts = match src {
         Source::Files(p) => {
-            let (files, mut file_issues) = loader::collect_files(&p);
-            let results = parallel_map(&files, |_, f| {
-                loader::load_file(f).map(|d| extract_document(&d, &shared))
+            let (inputs, mut file_issues) = loader::inputs(&p);
+            let sources = outlet_rules(&p, &inputs, &table, &mut file_issues);
+            let results = parallel_map(&inputs, |_, input| {
+                let mut loaded = loader::load_input(input);
+                let parts: Vec<(Part, Option<LoadIssue>)> = loaded
+                    .docs
+                    .iter_mut()
+                    .map(|d| {
+                        sources.apply(d);
+                        extract_document(d, &shared)
+                    })
+                    .collect();
+                (parts, loaded.issues)
             });
             let mut parts = Vec::with_capacity(results.len());
-            for r in results {
-                match r {
-                    Ok((part, failed)) => {
-                        parts.push(part);
-                        file_issues.extend(failed);
-                    }
-                    Err(issue) => file_issues.push(issue),
+            for (p, mut i) in results {
+                for (part, failed) in p {
+                    parts.push(part);
+                    file_issues.extend(failed);
                 }
+                file_issues.append(&mut i);
             }
             file_issues.append(&mut issues);
             issues = file_issues;
@@ -101,15 +112,45 @@ pub fn open_model(paths: &[PathBuf], aliases: Option<&Path>) -> (Model, Vec<Load
 
 /// Reads every file under the given paths, in parallel, keeping order.
 pub fn load_paths(paths: &[PathBuf]) -> (Vec<Document>, Vec<LoadIssue>) {
-    let (files, mut issues) = loader::collect_files(paths);
+    load_paths_with(paths, &AliasTable::default())
+}
+
+fn load_paths_with(paths: &[PathBuf], table: &AliasTable) -> (Vec<Document>, Vec<LoadIssue>) {
+    let (inputs, mut issues) = loader::inputs(paths);
+    let sources = outlet_rules(paths, &inputs, table, &mut issues);
     let mut docs = Vec::new();
-    for r in parallel_map(&files, |_, f| loader::load_file(f)) {
-        match r {
-            Ok(d) => docs.push(d),
-            Err(issue) => issues.push(issue),
+    for mut loaded in parallel_map(&inputs, |_, input| loader::load_input(input)) {
+        for mut d in loaded.docs.drain(..) {
+            sources.apply(&mut d);
+            docs.push(d);
         }
+        issues.append(&mut loaded.issues);
     }
     (docs, issues)
+}
+
+/// The outlet rules for these inputs: `sources.conf` files and the alias
+/// file's `[outlet]` patterns and domains.
+fn outlet_rules(
+    roots: &[PathBuf],
+    inputs: &[Input],
+    table: &AliasTable,
+    issues: &mut Vec<LoadIssue>,
+) -> Sources {
+    let files: Vec<PathBuf> = inputs
+        .iter()
+        .filter_map(|i| match i {
+            Input::File(f) => Some(f.clone()),
+            Input::Stdin => None,
+        })
+        .collect();
+    let (sources, warnings) = Sources::load(roots, &files, table);
+    issues.extend(warnings.into_iter().map(|(path, message)| LoadIssue {
+        path,
+        message,
+        failed: false,
+    }));
+    sources
 }
 
 /// The alias file: `--aliases`, else `aliases.conf` in the first folder

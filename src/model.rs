@@ -160,9 +160,79 @@ pub struct Article {
     /// The article's address on the web, when the input states one.
     #[serde(default)]
     pub url: Option<String>,
+    /// What the input was read as.
+    #[serde(default)]
+    pub format: SourceFormat,
+    /// For inputs whose spans do not index the file itself (web pages,
+    /// feed entries, JSON records): the extracted text the spans index.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
     pub warnings: Vec<String>,
     /// Number of bytes in the file as read.
     pub bytes: usize,
+}
+
+/// The format an input was read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceFormat {
+    /// Plain text (the seed format included).
+    #[default]
+    Text,
+    /// Markdown, with or without YAML or TOML front matter.
+    Markdown,
+    /// A saved web page.
+    Html,
+    /// An RSS, Atom or JSON Feed entry.
+    Feed,
+    /// A record of a JSON document (an array or one object).
+    Json,
+    /// A record of a JSON Lines stream.
+    Jsonl,
+}
+
+impl SourceFormat {
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceFormat::Text => "text",
+            SourceFormat::Markdown => "markdown",
+            SourceFormat::Html => "html",
+            SourceFormat::Feed => "feed",
+            SourceFormat::Json => "json",
+            SourceFormat::Jsonl => "jsonl",
+        }
+    }
+}
+
+impl fmt::Display for SourceFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Article {
+    /// How a reader cites the article: outlet (else the file name),
+    /// headline, author, publication date and web address, as far as known.
+    /// Plain text: each view escapes it for its medium.
+    pub fn cite(&self) -> String {
+        let file = || {
+            std::path::Path::new(&self.path)
+                .file_name()
+                .map_or(self.path.clone(), |f| f.to_string_lossy().into_owned())
+        };
+        let mut parts = vec![self.outlet.clone().unwrap_or_else(file)];
+        if let Some(t) = &self.title {
+            parts.push(format!("“{t}”"));
+        }
+        if let Some(a) = &self.author {
+            parts.push(format!("by {a}"));
+        }
+        parts.push(self.published.map_or("undated".into(), |d| d.to_string()));
+        if let Some(u) = &self.url {
+            parts.push(u.clone());
+        }
+        parts.join(", ")
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -153,26 +153,11 @@ pub fn escape_md(s: &str) -> String {
     out
 }
 
-/// "Axios-style citation": outlet or file name, author, publication date,
-/// and the byte span of the passage in the file.
-pub fn citation(article: &Article, span: crate::model::Span) -> String {
-    let file = std::path::Path::new(&article.path)
-        .file_name()
-        .map(|f| f.to_string_lossy().into_owned())
-        .unwrap_or_else(|| article.path.clone());
-    let mut parts = vec![match &article.outlet {
-        Some(o) => format!("{} ({})", escape_md(o), escape_md(&file)),
-        None => escape_md(&file),
-    }];
-    if let Some(a) = &article.author {
-        parts.push(escape_md(a));
-    }
-    parts.push(match article.published {
-        Some(d) => format!("published {d}"),
-        None => "undated".into(),
-    });
-    parts.push(format!("bytes {}–{}", span.start, span.end));
-    parts.join(", ")
+/// A citation a reader can follow: outlet, headline, author, publication
+/// date and web address when known (the file name only when the outlet is
+/// not), all escaped for markdown.
+pub fn citation(article: &Article, _span: crate::model::Span) -> String {
+    escape_md(&article.cite())
 }
 
 /// What the header of a briefing says about how it was selected.

@@ -13,7 +13,7 @@ use crate::aliases::EntryKind;
 use crate::cluster;
 use crate::loader::{Document, LoadIssue};
 use crate::model::{Article, ArticleId, DateInfo, EventId, Model, QuoteId, Span};
-use crate::model::{Event, Name, Names, Quote};
+use crate::model::{Event, Name, Names, Quote, SourceFormat};
 use crate::parallel::{parallel_chunks_mut, parallel_map};
 use aho_corasick::AhoCorasick;
 use article::{Extracted, extract_article};
@@ -281,7 +281,10 @@ fn article_record(d: &Document) -> Article {
         author: d.meta.author.clone(),
         outlet: d.meta.outlet.clone(),
         title: d.meta.title.clone(),
-        url: None,
+        url: d.url.clone(),
+        format: d.format,
+        text: (!matches!(d.format, SourceFormat::Text | SourceFormat::Markdown))
+            .then(|| d.text.clone()),
         warnings: d.warnings.clone(),
         bytes: d.text.len(),
     }

@@ -95,6 +95,16 @@ re!(BULLET, r"^(\s*)(?:[-*•]|#{1,6})\s+");
 /// Cleans one article. `text` is the decoded file; the result's `clean` has
 /// the same byte length, with everything that is not content blanked.
 pub fn clean_article(text: &str) -> Cleaned {
+    clean_with(text, true)
+}
+
+/// Cleans text extracted from markup, whose blocks are known to be the
+/// article's own: short lines (list items, subheads) are kept.
+pub fn clean_structured(text: &str) -> Cleaned {
+    clean_with(text, false)
+}
+
+fn clean_with(text: &str, blank_short_lines: bool) -> Cleaned {
     let mut out = Cleaned::default();
     let mut buf: Vec<u8> = text.as_bytes().to_vec();
     // Control characters (escape sequences included) never reach the model.
@@ -213,7 +223,9 @@ pub fn clean_article(text: &str) -> Cleaned {
     blank_markdown(text, &mut buf);
     let mut clean = String::from_utf8(buf).expect("blanking keeps UTF-8 valid");
     find_title(&mut out, &clean, title_line);
-    blank_headings(&mut clean, out.title_span, &out.posts);
+    if blank_short_lines {
+        blank_headings(&mut clean, out.title_span, &out.posts);
+    }
     out.clean = clean;
     out
 }

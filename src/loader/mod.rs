@@ -2,22 +2,42 @@
 //! with its path for everything that could not be read as it should.
 
 mod clean;
+mod feed;
+mod frontmatter;
+mod html;
+mod input;
+mod meta;
 mod read;
+mod records;
+mod sniff;
+mod sources;
 
-pub use clean::{Cleaned, Post, clean_article};
+pub use clean::{Cleaned, Post, clean_article, clean_structured};
+pub use html::{decode_page, html_to_text, read_page};
+pub use input::{Input, Loaded, entry_document, inputs, load_bytes, load_input, load_path};
+pub use meta::Entry;
 pub use read::{LoadIssue, RawText, collect_files, decode, read_file};
+pub use sniff::{WALKED_EXTENSIONS, detect};
+pub use sources::{SOURCES_FILE, Sources};
 
+use crate::model::SourceFormat;
 use std::path::{Path, PathBuf};
 
 /// One article ready for extraction.
 #[derive(Debug, Clone)]
 pub struct Document {
     pub path: PathBuf,
-    /// The file as decoded: same byte length as on disk.
+    /// What the spans index: for plain text and markdown the file as
+    /// decoded (same byte length as on disk); for web pages, feed entries
+    /// and JSON records the article text extracted from them.
     pub text: String,
     /// `text` with everything that is not content blanked (same length).
     pub meta: Cleaned,
     pub warnings: Vec<String>,
+    /// What the input was read as.
+    pub format: SourceFormat,
+    /// The article's web address, when the input states one.
+    pub url: Option<String>,
 }
 
 /// The articles compiled into the binary, opened when no path is given and
@@ -48,29 +68,56 @@ pub const BUNDLED: &[(&str, &str)] = &[
 /// The alias file shipped beside the bundled articles.
 pub const BUNDLED_ALIASES: &str = include_str!("../../data/aliases.conf");
 
-/// Turns decoded text into a document: cleans it and notes what is missing.
+/// Turns decoded plain text into a document: cleans it and notes what is
+/// missing.
 pub fn document(raw: RawText) -> Document {
-    let meta = clean_article(&raw.text);
-    let mut warnings = raw.warnings;
+    let mut meta = clean_article(&raw.text);
+    input::plain_outlet(&mut meta);
+    finish(
+        raw.path,
+        raw.text,
+        meta,
+        raw.warnings,
+        SourceFormat::Text,
+        None,
+    )
+}
+
+/// A document with the warnings for what it lacks.
+fn finish(
+    path: PathBuf,
+    text: String,
+    meta: Cleaned,
+    mut warnings: Vec<String>,
+    format: SourceFormat,
+    url: Option<String>,
+) -> Document {
     if meta.published.is_none() {
-        warnings.push(
-            "no publication date found (no ' date YYYY-MM-DD' line, byline or dateline): \
-             loaded undated, relative dates left unresolved"
+        warnings.push(match format {
+            SourceFormat::Text => "no publication date found (no ' date YYYY-MM-DD' line, \
+                byline or dateline): loaded undated, relative dates left unresolved"
                 .into(),
-        );
+            f => format!(
+                "no publication date found in the {f} metadata or text: loaded undated, \
+                 relative dates left unresolved"
+            ),
+        });
     }
     if meta.clean.trim().is_empty() {
         warnings.push("no article text left after removing page furniture".into());
     }
     Document {
-        path: raw.path,
-        text: raw.text,
+        path,
+        text,
         meta,
         warnings,
+        format,
+        url,
     }
 }
 
-/// Reads one path into a document, or the issue that stopped it.
+/// Reads one plain-text path into a document, or the issue that stopped
+/// it. (`load_path` reads every format.)
 pub fn load_file(path: &Path) -> Result<Document, LoadIssue> {
     read_file(path).map(document)
 }

@@ -33,7 +33,7 @@ impl std::fmt::Display for LoadIssue {
 
 /// Extensions read when walking a folder; a file named on the command line is
 /// always tried, whatever its name.
-const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
+use super::sniff::WALKED_EXTENSIONS as ARTICLE_EXTENSIONS;
 
 /// Expands files and folders (recursively, in sorted order) into the list of
 /// files to read. Paths that do not exist are reported, not fatal.

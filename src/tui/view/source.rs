@@ -26,19 +26,8 @@ pub fn draw(f: &mut Frame, s: &State, a: &Areas, t: &Theme) {
     f.render_widget(pane(title, focused, t), a.source);
     let box_ = inner(a.source);
     let w = box_.width as usize;
-    let mut head = [
-        article
-            .outlet
-            .clone()
-            .unwrap_or_else(|| "unknown outlet".into()),
-        article.author.clone().unwrap_or_else(|| "no author".into()),
-        article
-            .published
-            .map_or("undated".into(), |d| format!("published {d}")),
-    ]
-    .join(" · ");
-    head = truncate(&head, w);
-    let path = truncate(&article.path, w);
+    let head = truncate(&sanitize(&article.cite()), w);
+    let path = truncate(&sanitize(&article.path), w);
     let header = vec![Line::styled(head, t.heading()), Line::styled(path, t.dim())];
     f.render_widget(
         Paragraph::new(header),
