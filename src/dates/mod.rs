@@ -507,24 +507,31 @@ fn prev_word(text: &str, pos: usize) -> &str {
     &head[from..]
 }
 
-fn month_number(name: &str) -> Option<u32> {
-    let key = name.get(..3)?;
-    let n = match key {
-        "Jan" => 1,
-        "Feb" => 2,
-        "Mar" => 3,
-        "Apr" => 4,
-        "May" => 5,
-        "Jun" => 6,
-        "Jul" => 7,
-        "Aug" => 8,
-        "Sep" => 9,
-        "Oct" => 10,
-        "Nov" => 11,
-        "Dec" => 12,
-        _ => return None,
-    };
-    Some(n)
+/// The month a name or abbreviation means ("March", "Mar.", "Sept"),
+/// in any case; 1 for January.
+pub fn month_number(name: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let w = name.trim_end_matches('.').to_ascii_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(&w) || (w == "sept" && *m == "september"))
+        .map(|i| i as u32 + 1)
 }
 
 fn weekday_number(name: &str) -> Option<u32> {

@@ -26,7 +26,7 @@ pub fn parse(input: &str, today: NaiveDate, year: i32) -> Option<NaiveDate> {
         .collect();
     let (mut month, mut day, mut yr) = (None, None, None);
     for w in words {
-        if let Some(m) = month_of(w) {
+        if let Some(m) = crate::dates::month_number(w) {
             month = Some(m);
         } else if let Ok(n) = w
             .trim_end_matches(['s', 't', 'n', 'd', 'r', 'h'])
@@ -42,31 +42,6 @@ pub fn parse(input: &str, today: NaiveDate, year: i32) -> Option<NaiveDate> {
         }
     }
     NaiveDate::from_ymd_opt(yr.unwrap_or(year), month?, day.unwrap_or(1))
-}
-
-fn month_of(w: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let w = w.trim_end_matches('.');
-    if w.len() < 3 {
-        return None;
-    }
-    MONTHS
-        .iter()
-        .position(|m| m.starts_with(w) || (w == "sept" && *m == "september"))
-        .map(|i| i as u32 + 1)
 }
 
 /// The year a partial date means: that of the date shown.
