@@ -3,8 +3,8 @@
 
 use crate::aliases::AliasTable;
 use crate::extract::{Shared, assemble, build_model, extract_document};
-use crate::loader::{self, BUNDLED_ALIASES, Document, LoadIssue};
-use crate::model::Model;
+use crate::loader::{self, BUNDLED_ALIASES, Document, IssueKind, LoadIssue};
+use crate::model::{Model, non_utf8_name};
 use crate::parallel::parallel_map;
 use std::path::{Path, PathBuf};
 
@@ -49,7 +49,8 @@ pub fn open(paths: &[PathBuf], aliases: Option<&Path>) -> Corpus {
         Source::Bundled => (loader::bundled(), Vec::new()),
     };
     let table = load_aliases(paths, aliases, &mut issues);
-    let model = build_model(&docs, &table);
+    let mut model = build_model(&docs, &table);
+    keep_name_bytes(&mut model, docs.iter().map(|d| d.path.as_path()));
     Corpus {
         docs,
         model,
@@ -66,16 +67,23 @@ pub fn open_model(paths: &[PathBuf], aliases: Option<&Path>) -> (Model, Vec<Load
     let mut issues = Vec::new();
     let table = load_aliases(paths, aliases, &mut issues);
     let shared = Shared::new(&table);
+    let files;
+    // The files that made an article, in article order.
+    let mut read: Vec<&Path> = Vec::new();
     let parts = match src {
         Source::Files(p) => {
-            let (files, mut file_issues) = loader::collect_files(&p);
+            let mut file_issues;
+            (files, file_issues) = loader::collect_files(&p);
             let results = parallel_map(&files, |_, f| {
                 loader::load_file(f).map(|d| extract_document(&d, &shared))
             });
             let mut parts = Vec::with_capacity(results.len());
-            for r in results {
+            for (r, f) in results.into_iter().zip(&files) {
                 match r {
-                    Ok(part) => parts.push(part),
+                    Ok(part) => {
+                        parts.push(part);
+                        read.push(f.as_path());
+                    }
                     Err(issue) => file_issues.push(issue),
                 }
             }
@@ -88,7 +96,19 @@ pub fn open_model(paths: &[PathBuf], aliases: Option<&Path>) -> (Model, Vec<Load
             .map(|d| extract_document(d, &shared))
             .collect(),
     };
-    (assemble(parts, shared, &table), issues)
+    let mut model = assemble(parts, shared, &table);
+    keep_name_bytes(&mut model, read.into_iter());
+    (model, issues)
+}
+
+/// Notes the exact bytes of every article file name that is not UTF-8;
+/// `files` are the articles' files in article order.
+fn keep_name_bytes<'p>(model: &mut Model, files: impl Iterator<Item = &'p Path>) {
+    for (a, f) in model.articles.iter().zip(files) {
+        if let Some(bytes) = non_utf8_name(f) {
+            model.path_bytes.push((a.id, bytes));
+        }
+    }
 }
 
 /// Reads every file under the given paths, in parallel, keeping order.
@@ -104,14 +124,11 @@ pub fn load_paths(paths: &[PathBuf]) -> (Vec<Document>, Vec<LoadIssue>) {
     (docs, issues)
 }
 
-/// The alias file: `--aliases`, else `aliases.conf` in the first folder
-/// given (or `./data`), else the bundled one.
-fn load_aliases(
-    paths: &[PathBuf],
-    explicit: Option<&Path>,
-    issues: &mut Vec<LoadIssue>,
-) -> AliasTable {
-    let candidate = explicit.map(Path::to_path_buf).or_else(|| {
+/// The alias file to read: `--aliases`, else `aliases.conf` in the first
+/// folder given (or `./data`) that has one. Anything there counts, so that
+/// a FIFO in its place is reported rather than silently passed over.
+fn alias_file(paths: &[PathBuf], explicit: Option<&Path>) -> Option<PathBuf> {
+    explicit.map(Path::to_path_buf).or_else(|| {
         let dirs: Vec<PathBuf> = if paths.is_empty() {
             vec![PathBuf::from("data")]
         } else {
@@ -119,33 +136,55 @@ fn load_aliases(
         };
         dirs.into_iter()
             .map(|d| d.join("aliases.conf"))
-            .find(|p| p.is_file())
-    });
-    let (src, path) = match candidate {
-        Some(p) => match std::fs::read_to_string(&p) {
-            Ok(s) => (s, p),
-            Err(e) => {
-                issues.push(LoadIssue {
-                    path: p.clone(),
-                    message: format!("cannot read alias file: {e}"),
-                    failed: explicit.is_some(),
-                });
-                (
-                    BUNDLED_ALIASES.to_string(),
-                    PathBuf::from("bundled aliases.conf"),
-                )
-            }
-        },
-        None => (
+            .find(|p| p.symlink_metadata().is_ok())
+    })
+}
+
+/// Every file a load of `paths` reads: the articles and the alias file
+/// (so that an output can be checked against them).
+pub fn input_files(paths: &[PathBuf], aliases: Option<&Path>) -> Vec<PathBuf> {
+    let mut files = match source(paths).0 {
+        Source::Files(p) => loader::collect_files(&p).0,
+        Source::Bundled => Vec::new(),
+    };
+    files.extend(alias_file(paths, aliases));
+    files
+}
+
+/// The alias file: `--aliases`, else `aliases.conf` in the first folder
+/// given (or `./data`), else the bundled one.
+fn load_aliases(
+    paths: &[PathBuf],
+    explicit: Option<&Path>,
+    issues: &mut Vec<LoadIssue>,
+) -> AliasTable {
+    let candidate = alias_file(paths, explicit);
+    let bundled = || {
+        (
             BUNDLED_ALIASES.to_string(),
             PathBuf::from("bundled aliases.conf"),
-        ),
+        )
+    };
+    let (src, path) = match candidate {
+        Some(p) => match loader::read_text(&p) {
+            Ok(s) => (s, p),
+            Err(e) => {
+                let kind = IssueKind::AliasUnreadable(Box::new(e));
+                issues.push(if explicit.is_some() {
+                    LoadIssue::failed(&p, kind)
+                } else {
+                    LoadIssue::warning(&p, kind)
+                });
+                bundled()
+            }
+        },
+        None => bundled(),
     };
     let (table, warnings) = AliasTable::parse(&src);
-    issues.extend(warnings.into_iter().map(|w| LoadIssue {
-        path: path.clone(),
-        message: w,
-        failed: false,
-    }));
+    issues.extend(
+        warnings
+            .into_iter()
+            .map(|w| LoadIssue::warning(&path, IssueKind::AliasLine(w))),
+    );
     table
 }

@@ -18,6 +18,7 @@ pub mod model;
 pub mod parallel;
 pub mod query;
 pub mod quotes;
+pub mod sanitize;
 pub mod text;
 pub mod timeline;
 pub mod tui;

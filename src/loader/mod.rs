@@ -5,7 +5,10 @@ mod clean;
 mod read;
 
 pub use clean::{Cleaned, Post, clean_article};
-pub use read::{LoadIssue, RawText, collect_files, decode, read_file};
+pub use read::{
+    FileWarning, IssueKind, LARGE_FILE, LoadIssue, MAX_FILE_BYTES, RawText, Special, collect_files,
+    decode, open_regular, read_bytes, read_file, read_text, special,
+};
 
 use std::path::{Path, PathBuf};
 
