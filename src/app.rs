@@ -34,14 +34,19 @@ fn print_timeline(c: &Corpus) -> anyhow::Result<i32> {
                 out,
                 "  {:<16} {}  [{} src]",
                 date_marker(&it.date),
-                it.text,
+                crate::sanitize::sanitize(&it.text),
                 it.sources.len()
             )
         })();
         match r {
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(0),
-            r => r?,
+            r => r.map_err(|e| anyhow::anyhow!("cannot write to standard output: {e}"))?,
         }
     }
-    Ok(0)
+    match out.flush() {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            anyhow::bail!("cannot write to standard output: {e}")
+        }
+        _ => Ok(0),
+    }
 }

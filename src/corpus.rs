@@ -3,8 +3,8 @@
 
 use crate::aliases::AliasTable;
 use crate::extract::{Part, Shared, assemble, build_model, extract_document};
-use crate::loader::{self, BUNDLED_ALIASES, Document, Input, LoadIssue, Sources};
-use crate::model::Model;
+use crate::loader::{self, BUNDLED_ALIASES, Document, Input, IssueKind, LoadIssue, Sources};
+use crate::model::{Model, non_utf8_name};
 use crate::parallel::parallel_map;
 use std::path::{Path, PathBuf};
 
@@ -41,6 +41,10 @@ fn source(paths: &[PathBuf]) -> (Source, String) {
     }
 }
 
+/// One document's extraction: its part, the issue if it failed, and its
+/// file name's bytes when they are not UTF-8.
+type Extracted = (Part, Option<LoadIssue>, Option<Box<[u8]>>);
+
 /// Opens a corpus with its documents, for the explorer's source pane.
 pub fn open(paths: &[PathBuf], aliases: Option<&Path>) -> Corpus {
     let (src, origin) = source(paths);
@@ -52,8 +56,9 @@ pub fn open(paths: &[PathBuf], aliases: Option<&Path>) -> Corpus {
     };
     file_issues.append(&mut issues);
     let mut issues = file_issues;
-    let (model, failed) = build_model(&docs, &table);
+    let (mut model, failed) = build_model(&docs, &table);
     issues.extend(failed);
+    keep_name_bytes(&mut model, docs.iter().map(|d| d.path.as_path()));
     Corpus {
         docs,
         model,
@@ -70,25 +75,30 @@ pub fn open_model(paths: &[PathBuf], aliases: Option<&Path>) -> (Model, Vec<Load
     let mut issues = Vec::new();
     let table = load_aliases(paths, aliases, &mut issues);
     let shared = Shared::new(&table);
+    // The exact bytes of each article's file name that is not UTF-8, in
+    // article order.
+    let mut names: Vec<Option<Box<[u8]>>> = Vec::new();
     let parts = match src {
         Source::Files(p) => {
             let (inputs, mut file_issues) = loader::inputs(&p);
             let sources = outlet_rules(&p, &inputs, &table, &mut file_issues);
             let results = parallel_map(&inputs, |_, input| {
                 let mut loaded = loader::load_input(input);
-                let parts: Vec<(Part, Option<LoadIssue>)> = loaded
+                let parts: Vec<Extracted> = loaded
                     .docs
                     .iter_mut()
                     .map(|d| {
                         sources.apply(d);
-                        extract_document(d, &shared)
+                        let (part, failed) = extract_document(d, &shared);
+                        (part, failed, non_utf8_name(&d.path))
                     })
                     .collect();
                 (parts, loaded.issues)
             });
             let mut parts = Vec::with_capacity(results.len());
             for (p, mut i) in results {
-                for (part, failed) in p {
+                for (part, failed, name) in p {
+                    names.push(name);
                     parts.push(part);
                     file_issues.extend(failed);
                 }
@@ -107,7 +117,21 @@ pub fn open_model(paths: &[PathBuf], aliases: Option<&Path>) -> (Model, Vec<Load
             })
             .collect(),
     };
-    (assemble(parts, shared, &table), issues)
+    let mut model = assemble(parts, shared, &table);
+    model.path_bytes = (model.articles.iter().zip(names))
+        .filter_map(|(a, n)| Some((a.id, n?)))
+        .collect();
+    (model, issues)
+}
+
+/// Notes the exact bytes of every article file name that is not UTF-8;
+/// `files` are the articles' files in article order.
+fn keep_name_bytes<'p>(model: &mut Model, files: impl Iterator<Item = &'p Path>) {
+    for (a, f) in model.articles.iter().zip(files) {
+        if let Some(bytes) = non_utf8_name(f) {
+            model.path_bytes.push((a.id, bytes));
+        }
+    }
 }
 
 /// Reads every file under the given paths, in parallel, keeping order.
@@ -145,12 +169,44 @@ fn outlet_rules(
         })
         .collect();
     let (sources, warnings) = Sources::load(roots, &files, table);
-    issues.extend(warnings.into_iter().map(|(path, message)| LoadIssue {
-        path,
-        message,
-        failed: false,
-    }));
+    issues.extend(
+        warnings
+            .into_iter()
+            .map(|(path, message)| LoadIssue::warning(&path, IssueKind::Content(message))),
+    );
     sources
+}
+
+/// The alias file to read: `--aliases`, else `aliases.conf` in the first
+/// folder given (or `./data`) that has one. Anything there counts, so that
+/// a FIFO in its place is reported rather than silently passed over.
+fn alias_file(paths: &[PathBuf], explicit: Option<&Path>) -> Option<PathBuf> {
+    explicit.map(Path::to_path_buf).or_else(|| {
+        let dirs: Vec<PathBuf> = if paths.is_empty() {
+            vec![PathBuf::from("data")]
+        } else {
+            paths.iter().filter(|p| p.is_dir()).cloned().collect()
+        };
+        dirs.into_iter()
+            .map(|d| d.join("aliases.conf"))
+            .find(|p| p.symlink_metadata().is_ok())
+    })
+}
+
+/// Every file a load of `paths` reads: the articles and the alias file
+/// (so that an output can be checked against them).
+pub fn input_files(paths: &[PathBuf], aliases: Option<&Path>) -> Vec<PathBuf> {
+    let mut files = match source(paths).0 {
+        Source::Files(p) => (loader::inputs(&p).0.into_iter())
+            .filter_map(|i| match i {
+                Input::File(f) => Some(f),
+                Input::Stdin => None,
+            })
+            .collect(),
+        Source::Bundled => Vec::new(),
+    };
+    files.extend(alias_file(paths, aliases));
+    files
 }
 
 /// The alias file: `--aliases`, else `aliases.conf` in the first folder
@@ -160,41 +216,33 @@ fn load_aliases(
     explicit: Option<&Path>,
     issues: &mut Vec<LoadIssue>,
 ) -> AliasTable {
-    let candidate = explicit.map(Path::to_path_buf).or_else(|| {
-        let dirs: Vec<PathBuf> = if paths.is_empty() {
-            vec![PathBuf::from("data")]
-        } else {
-            paths.iter().filter(|p| p.is_dir()).cloned().collect()
-        };
-        dirs.into_iter()
-            .map(|d| d.join("aliases.conf"))
-            .find(|p| p.is_file())
-    });
-    let (src, path) = match candidate {
-        Some(p) => match std::fs::read_to_string(&p) {
-            Ok(s) => (s, p),
-            Err(e) => {
-                issues.push(LoadIssue {
-                    path: p.clone(),
-                    message: format!("cannot read alias file: {e}"),
-                    failed: explicit.is_some(),
-                });
-                (
-                    BUNDLED_ALIASES.to_string(),
-                    PathBuf::from("bundled aliases.conf"),
-                )
-            }
-        },
-        None => (
+    let candidate = alias_file(paths, explicit);
+    let bundled = || {
+        (
             BUNDLED_ALIASES.to_string(),
             PathBuf::from("bundled aliases.conf"),
-        ),
+        )
+    };
+    let (src, path) = match candidate {
+        Some(p) => match loader::read_text(&p) {
+            Ok(s) => (s, p),
+            Err(e) => {
+                let kind = IssueKind::AliasUnreadable(Box::new(e));
+                issues.push(if explicit.is_some() {
+                    LoadIssue::failed(&p, kind)
+                } else {
+                    LoadIssue::warning(&p, kind)
+                });
+                bundled()
+            }
+        },
+        None => bundled(),
     };
     let (table, warnings) = AliasTable::parse(&src);
-    issues.extend(warnings.into_iter().map(|w| LoadIssue {
-        path: path.clone(),
-        message: w,
-        failed: false,
-    }));
+    issues.extend(
+        warnings
+            .into_iter()
+            .map(|w| LoadIssue::warning(&path, IssueKind::AliasLine(w))),
+    );
     table
 }

@@ -19,6 +19,7 @@ pub mod model;
 pub mod parallel;
 pub mod query;
 pub mod quotes;
+pub mod sanitize;
 pub mod span;
 pub mod text;
 pub mod timeline;

@@ -5,9 +5,10 @@ use dateline::export::{self, Selection};
 use dateline::loader::LoadIssue;
 use dateline::model::Model;
 use dateline::query::{self, Haystack, Query};
+use dateline::sanitize::sanitize;
 use dateline::timeline;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// A terminal timeline explorer for news coverage.
 #[derive(Parser)]
@@ -66,7 +67,7 @@ fn main() {
     let code = match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("dateline: {e:#}");
+            warn(&format!("{e:#}"));
             2
         }
     };
@@ -92,6 +93,11 @@ fn run(cli: Cli) -> Result<i32> {
             }
             if pretty && !matches!(format, Format::Json) {
                 anyhow::bail!("--pretty applies to --format json only");
+            }
+            // Refused before any work: an output that is not a regular
+            // file, or that is one of the inputs.
+            if let Some(out) = &output {
+                check_output(out, &corpus::input_files(&paths, aliases))?;
             }
             let (model, issues) = corpus::open_model(&paths, aliases);
             report_issues(&model, &issues);
@@ -130,7 +136,8 @@ fn run(cli: Cli) -> Result<i32> {
         }
         Some(Command::Check { paths }) => {
             let (model, issues) = corpus::open_model(&paths, aliases);
-            print!("{}", dateline::check::report(&model, &issues));
+            let report = dateline::check::report(&model, &issues);
+            write_out(None, |w| w.write_all(report.as_bytes()))?;
             Ok(i32::from(issues.iter().any(|i| i.failed)))
         }
         None => {
@@ -145,19 +152,44 @@ fn run(cli: Cli) -> Result<i32> {
     }
 }
 
+/// A line on standard error; if even that cannot be written, there is no
+/// one left to tell.
+fn warn(line: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "dateline: {line}");
+}
+
 fn report_issues(model: &Model, issues: &[LoadIssue]) {
     for i in issues {
-        eprintln!("dateline: {i}");
+        warn(&dateline::check::issue_line(i));
     }
     for a in &model.articles {
         for w in &a.warnings {
-            eprintln!("dateline: {}: {w}", a.path);
+            warn(&format!("{}: {}", sanitize(&a.path), sanitize(w)));
         }
     }
 }
 
+/// Refuses an output that is not a regular file (or a link to one) or that
+/// is one of the files read, compared by device and inode.
+fn check_output(out: &Path, inputs: &[PathBuf]) -> Result<()> {
+    let target = dateline::fsutil::output_target(out)
+        .with_context(|| format!("cannot write {}", dateline::sanitize::path(out)))?;
+    if let Some(id) = dateline::fsutil::identity(&target)
+        && let Some(input) = inputs
+            .iter()
+            .find(|i| dateline::fsutil::identity(i) == Some(id))
+    {
+        anyhow::bail!(
+            "cannot write {}: it is the input {}; choose another output file",
+            dateline::sanitize::path(out),
+            dateline::sanitize::path(input)
+        );
+    }
+    Ok(())
+}
+
 /// Writes an export to standard output, or atomically to `output`. A
-/// closed pipe (`| head`) is not an error.
+/// closed pipe (`| head`) is not an error; any other write error is.
 fn write_out(
     output: Option<PathBuf>,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
@@ -165,18 +197,22 @@ fn write_out(
     match output {
         None => {
             let mut out = std::io::stdout().lock();
-            fill(&mut out).and_then(|()| out.flush()).or_else(|e| {
-                if e.kind() == std::io::ErrorKind::BrokenPipe {
-                    Ok(())
-                } else {
-                    Err(e)
-                }
-            })?;
+            fill(&mut out)
+                .and_then(|()| out.flush())
+                .or_else(|e| {
+                    if e.kind() == std::io::ErrorKind::BrokenPipe {
+                        Ok(())
+                    } else {
+                        Err(e)
+                    }
+                })
+                .context("cannot write to standard output")?;
         }
         Some(path) => {
+            let shown = dateline::sanitize::path(&path);
             dateline::fsutil::write_atomic_with(&path, |f| fill(f))
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            eprintln!("dateline: wrote {}", path.display());
+                .with_context(|| format!("cannot write {shown} (nothing was written)"))?;
+            warn(&format!("wrote {shown}"));
         }
     }
     Ok(())

@@ -312,6 +312,18 @@ pub struct Model {
     pub events: Vec<Event>,
     pub quotes: Vec<Quote>,
     pub clusters: Vec<Cluster>,
+    /// The exact bytes of the file names that are not UTF-8 (their `path`
+    /// shows each bad byte as U+FFFD), written as `path_bytes` by the JSON
+    /// export so that every path maps back to its file.
+    #[serde(skip)]
+    pub path_bytes: Vec<(ArticleId, Box<[u8]>)>,
+}
+
+/// The bytes of a file name when they are not UTF-8 (`None` when the name
+/// is exactly its `path` string).
+pub fn non_utf8_name(p: &std::path::Path) -> Option<Box<[u8]>> {
+    let bytes = p.as_os_str().as_encoded_bytes();
+    std::str::from_utf8(bytes).is_err().then(|| bytes.into())
 }
 
 #[cfg(test)]

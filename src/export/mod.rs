@@ -1,7 +1,10 @@
 //! Exports: the JSON model (the stable contract) and a markdown briefing.
 
+mod safe_json;
+
 use crate::loader::LoadIssue;
-use crate::model::{Article, ClusterId, Model};
+use crate::model::non_utf8_name;
+use crate::model::{Actor, Article, ArticleId, Cluster, ClusterId, Event, Model, Quote};
 use crate::query::{self, Haystack, Query};
 use crate::timeline::{self, Group, Item, ItemRef, date_marker, order_key};
 use serde::Serialize;
@@ -9,22 +12,38 @@ use std::borrow::Cow;
 use std::io::Write as _;
 
 #[derive(Serialize)]
-struct JsonIssue<'a> {
+struct JsonIssue {
     path: String,
-    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path_bytes: Option<Box<[u8]>>,
+    message: String,
     failed: bool,
 }
 
+/// An article with the exact bytes of its file name when they are not
+/// UTF-8.
+#[derive(Serialize)]
+struct JsonArticle<'a> {
+    #[serde(flatten)]
+    article: &'a Article,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path_bytes: Option<&'a [u8]>,
+}
+
+/// The model's fields, articles with their name bytes, and the issues.
 #[derive(Serialize)]
 struct JsonExport<'a> {
-    #[serde(flatten)]
-    model: &'a Model,
-    issues: Vec<JsonIssue<'a>>,
+    articles: Vec<JsonArticle<'a>>,
+    actors: &'a [Actor],
+    events: &'a [Event],
+    quotes: &'a [Quote],
+    clusters: &'a [Cluster],
+    issues: Vec<JsonIssue>,
 }
 
 /// Writes the whole model as JSON, with the files that failed to load,
 /// straight to `out` (never the whole document in memory): compact, or
-/// indented when `pretty`.
+/// indented when `pretty`. Terminal controls in strings are escaped too.
 pub fn write_json(
     model: &Model,
     issues: &[LoadIssue],
@@ -35,16 +54,42 @@ pub fn write_json(
         .iter()
         .map(|i| JsonIssue {
             path: i.path.display().to_string(),
-            message: &i.message,
+            path_bytes: non_utf8_name(&i.path),
+            message: i.message(),
             failed: i.failed,
         })
         .collect();
-    let doc = JsonExport { model, issues };
+    let bytes: std::collections::HashMap<ArticleId, &[u8]> =
+        model.path_bytes.iter().map(|(a, b)| (*a, &**b)).collect();
+    let Model {
+        articles,
+        actors,
+        events,
+        quotes,
+        clusters,
+        path_bytes: _,
+    } = model;
+    let doc = JsonExport {
+        articles: articles
+            .iter()
+            .map(|article| JsonArticle {
+                article,
+                path_bytes: bytes.get(&article.id).copied(),
+            })
+            .collect(),
+        actors,
+        events,
+        quotes,
+        clusters,
+        issues,
+    };
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     if pretty {
-        serde_json::to_writer_pretty(&mut out, &doc)?;
+        let f = safe_json::Safe(serde_json::ser::PrettyFormatter::new());
+        doc.serialize(&mut serde_json::Serializer::with_formatter(&mut out, f))?;
     } else {
-        serde_json::to_writer(&mut out, &doc)?;
+        let f = safe_json::Safe(serde_json::ser::CompactFormatter);
+        doc.serialize(&mut serde_json::Serializer::with_formatter(&mut out, f))?;
     }
     out.write_all(b"\n")?;
     out.flush()
@@ -128,6 +173,12 @@ pub fn select<'m>(model: &'m Model, q: &Query) -> Cow<'m, Model> {
         .articles
         .iter()
         .filter(|a| used_articles.contains(&a.id))
+        .cloned()
+        .collect();
+    out.path_bytes = model
+        .path_bytes
+        .iter()
+        .filter(|(a, _)| used_articles.contains(a))
         .cloned()
         .collect();
     Cow::Owned(out)

@@ -328,15 +328,15 @@ mod tests {
         assert!(issues[0].failed && issues[0].path.ends_with("bad.txt"));
         assert!(
             issues[0]
-                .message
+                .message()
                 .contains("could not extract: internal error"),
             "{}",
-            issues[0].message
+            issues[0].message()
         );
         assert!(
-            issues[0].message.contains("article.rs"),
+            issues[0].message().contains("article.rs"),
             "{}",
-            issues[0].message
+            issues[0].message()
         );
         assert!(!model.events.iter().any(|e| e.article.index() == 1));
         for good in [0, 2] {

@@ -11,7 +11,7 @@ use crate::actors::{ActorIndex, NameMention};
 use crate::aliases::AliasTable;
 use crate::aliases::EntryKind;
 use crate::cluster;
-use crate::loader::{Document, LoadIssue};
+use crate::loader::{Document, IssueKind, LoadIssue};
 use crate::model::{Article, ArticleId, DateInfo, EventId, Model, QuoteId, Span};
 use crate::model::{Event, Name, Names, Quote, SourceFormat};
 use crate::parallel::{parallel_chunks_mut, parallel_map};
@@ -109,15 +109,9 @@ pub fn extract_document(d: &Document, shared: &Shared) -> (Part, Option<LoadIssu
     match crate::guard::guarded(|| extract_article(d, shared)) {
         Ok(found) => (add_part(d, shared, found), None),
         Err(panic) => {
-            let message =
-                format!("could not extract: internal error {panic}; the article is skipped");
+            let issue = LoadIssue::failed(&d.path, IssueKind::Extract(panic));
             let mut part = add_part(d, shared, Extracted::default());
-            part.article.warnings.push(message.clone());
-            let issue = LoadIssue {
-                path: d.path.clone(),
-                message,
-                failed: true,
-            };
+            part.article.warnings.push(issue.message());
             (part, Some(issue))
         }
     }

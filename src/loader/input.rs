@@ -4,7 +4,7 @@
 
 use super::frontmatter::front_matter;
 use super::meta::Entry;
-use super::read::{LoadIssue, collect_files, decode};
+use super::read::{IssueKind, LoadIssue, collect_files, decode, read_bytes};
 use super::{
     Cleaned, Document, clean_article, clean_structured, feed, finish, html, records, sniff,
 };
@@ -36,16 +36,13 @@ pub const STDIN_NAME: &str = "stdin";
 pub fn inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<LoadIssue>) {
     let mut out = Vec::new();
     let mut issues = Vec::new();
-    let mut stdin = false;
-    for p in paths {
-        if p.as_os_str() == "-" {
-            if !stdin {
-                out.push(Input::Stdin);
-                stdin = true;
-            }
-            continue;
+    // The paths between two `-` are walked together, so that a file or
+    // folder reached twice through links is read once.
+    for (n, run) in paths.split(|p| p.as_os_str() == "-").enumerate() {
+        if n == 1 {
+            out.push(Input::Stdin);
         }
-        let (files, mut i) = collect_files(std::slice::from_ref(p));
+        let (files, mut i) = collect_files(run);
         out.extend(files.into_iter().map(Input::File));
         issues.append(&mut i);
     }
@@ -61,35 +58,25 @@ pub fn load_input(input: &Input) -> Loaded {
             let path = PathBuf::from(STDIN_NAME);
             match std::io::stdin().lock().read_to_end(&mut bytes) {
                 Ok(_) => load_bytes(&path, bytes),
-                Err(e) => failed(&path, format!("cannot read standard input: {e}")),
+                Err(e) => failed(&path, IssueKind::Stdin(e.to_string())),
             }
         }
     }
 }
 
-fn failed(path: &Path, message: String) -> Loaded {
+fn failed(path: &Path, kind: IssueKind) -> Loaded {
     Loaded {
         docs: Vec::new(),
-        issues: vec![LoadIssue {
-            path: path.to_path_buf(),
-            message,
-            failed: true,
-        }],
+        issues: vec![LoadIssue::failed(path, kind)],
     }
 }
 
 /// Reads one file in whatever format it is.
 pub fn load_path(path: &Path) -> Loaded {
-    match std::fs::read(path) {
+    // Regular files only, bounded in size: a FIFO or device never blocks.
+    match read_bytes(path) {
         Ok(bytes) => load_bytes(path, bytes),
-        Err(e) => failed(
-            path,
-            match e.kind() {
-                std::io::ErrorKind::NotFound => "cannot read: no such file or folder".into(),
-                std::io::ErrorKind::PermissionDenied => "cannot read: permission denied".into(),
-                _ => format!("cannot read: {e}"),
-            },
-        ),
+        Err(kind) => failed(path, kind),
     }
 }
 
@@ -127,7 +114,7 @@ pub fn load_bytes(path: &Path, bytes: Vec<u8>) -> Loaded {
             }
             match feed::read_feed(&bytes) {
                 Ok((entries, warnings)) => many(path, format, entries, warnings),
-                Err(m) => failed(path, m),
+                Err(m) => failed(path, IssueKind::Content(m)),
             }
         }
         SourceFormat::Json | SourceFormat::Jsonl => {
@@ -146,17 +133,16 @@ pub fn load_bytes(path: &Path, bytes: Vec<u8>) -> Loaded {
 }
 
 /// Empty and binary inputs are refused, as for plain text.
-fn refused(bytes: &[u8]) -> Option<String> {
+fn refused(bytes: &[u8]) -> Option<IssueKind> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Some(if bytes.is_empty() {
-            "empty file, skipped".into()
+            IssueKind::Empty
         } else {
-            "file holds only whitespace, skipped".into()
+            IssueKind::OnlyWhitespace
         });
     }
     let utf16 = bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]);
-    (!utf16 && bytes[..bytes.len().min(8192)].contains(&0))
-        .then(|| "binary file (not text), skipped".into())
+    (!utf16 && bytes[..bytes.len().min(8192)].contains(&0)).then_some(IssueKind::Binary)
 }
 
 /// The documents of a file holding many articles (a feed, a dump): each
@@ -166,25 +152,25 @@ fn many(path: &Path, format: SourceFormat, entries: Vec<Entry>, warnings: Vec<St
     let none = entries.is_empty();
     let mut issues: Vec<LoadIssue> = warnings
         .into_iter()
-        .map(|message| LoadIssue {
-            path: path.to_path_buf(),
-            message,
-            failed: false,
-        })
+        .map(|message| LoadIssue::warning(path, IssueKind::Content(message)))
         .collect();
     if none {
         // A data file that holds no articles at all (a folder's settings or
         // scores) is passed over; a feed that yields none has failed.
-        issues.push(LoadIssue {
-            path: path.to_path_buf(),
-            message: format!("no article could be read from this {format} file, skipped"),
-            failed: format == SourceFormat::Feed,
+        let kind = IssueKind::NoArticles(format);
+        issues.push(if format == SourceFormat::Feed {
+            LoadIssue::failed(path, kind)
+        } else {
+            LoadIssue::warning(path, kind)
         });
     }
     let docs = entries
         .into_iter()
         .map(|e| {
-            let name = format!("{}{}", path.display(), e.name.as_deref().unwrap_or(""));
+            // The file's own name bytes, then `#n`: a name that is not
+            // UTF-8 stays exact.
+            let mut name = path.as_os_str().to_owned();
+            name.push(e.name.as_deref().unwrap_or(""));
             entry_document(PathBuf::from(name), format, e)
         })
         .collect();

@@ -16,7 +16,10 @@ pub use clean::{Cleaned, Post, clean_article, clean_structured};
 pub use html::{decode_page, html_to_text, read_page};
 pub use input::{Input, Loaded, entry_document, inputs, load_bytes, load_input, load_path};
 pub use meta::Entry;
-pub use read::{LoadIssue, RawText, collect_files, decode, read_file};
+pub use read::{
+    FileWarning, IssueKind, LARGE_FILE, LoadIssue, MAX_FILE_BYTES, RawText, Special, collect_files,
+    decode, open_regular, read_bytes, read_file, read_text, special,
+};
 pub use sniff::{WALKED_EXTENSIONS, detect};
 pub use sources::{SOURCES_FILE, Sources};
 

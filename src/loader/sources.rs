@@ -150,8 +150,17 @@ impl Sources {
         dirs.dedup();
         for dir in dirs {
             let conf = dir.join(SOURCES_FILE);
-            let Ok(src) = std::fs::read_to_string(&conf) else {
+            if conf.symlink_metadata().is_err() {
                 continue;
+            }
+            // Read like an article: a FIFO or device in its place is
+            // reported, never waited on.
+            let src = match super::read::read_text(&conf) {
+                Ok(src) => src,
+                Err(e) => {
+                    warnings.push((conf, format!("cannot read outlet rules: {e}")));
+                    continue;
+                }
             };
             let (rules, w) = parse(&src);
             warnings.extend(w.into_iter().map(|w| (conf.clone(), w)));

@@ -4,20 +4,7 @@
 
 use unicode_width::UnicodeWidthChar;
 
-/// How a character from an article is drawn: escape, bell and the other
-/// control characters (and bidi overrides) become visible, inert symbols,
-/// so nothing in an article can reach the terminal as a command.
-pub fn inert(c: char) -> char {
-    match c {
-        '\t' => ' ',
-        '\x1b' => '␛',
-        '\x7f' => '␡',
-        c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('�'),
-        '\u{80}'..='\u{9f}' => '�',
-        '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => '�',
-        c => c,
-    }
-}
+pub use crate::sanitize::inert;
 
 /// Columns a character takes once made inert.
 pub fn char_width(c: char) -> usize {
@@ -29,7 +16,7 @@ pub fn str_width(s: &str) -> usize {
 }
 
 pub fn sanitize(s: &str) -> String {
-    s.chars().map(inert).collect()
+    crate::sanitize::sanitize(s).into_owned()
 }
 
 /// At most `max` columns of `s`, made inert, ending in "…" when cut.
