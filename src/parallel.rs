@@ -40,6 +40,34 @@ pub fn parallel_chunks_mut<T: Send, R: Send>(
     done.into_iter().map(|(_, r)| r).collect()
 }
 
+/// Splits `0..n` into up to `threads` contiguous ranges of at least
+/// `min_chunk` (one range when there is too little work to share), runs
+/// `f` on each on a thread of its own, and joins the results in order.
+pub fn parallel_ranges<T: Send>(
+    n: usize,
+    threads: usize,
+    min_chunk: usize,
+    f: impl Fn(std::ops::Range<usize>) -> Vec<T> + Sync,
+) -> Vec<T> {
+    let parts = threads.min(n / min_chunk.max(1)).max(1);
+    if parts == 1 {
+        return f(0..n);
+    }
+    let chunk = n.div_ceil(parts);
+    std::thread::scope(|s| {
+        let f = &f;
+        let running: Vec<_> = (0..n)
+            .step_by(chunk)
+            .map(|start| s.spawn(move || f(start..(start + chunk).min(n))))
+            .collect();
+        let mut out = Vec::with_capacity(n);
+        for r in running {
+            out.extend(r.join().expect("worker panicked"));
+        }
+        out
+    })
+}
+
 /// Runs `f` over the items (with their index) on every core, keeping
 /// their order.
 pub fn parallel_map<D: Sync, T: Send>(items: &[D], f: impl Fn(usize, &D) -> T + Sync) -> Vec<T> {

@@ -3,6 +3,7 @@
 
 use super::lists::*;
 use crate::model::ActorKind;
+pub(super) use crate::text::is_cap;
 
 /// A capitalised name found in a sentence, with the title before it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -10,10 +11,6 @@ pub struct NameMention {
     pub name: String,
     pub role: Option<String>,
     pub kind: Option<ActorKind>,
-}
-
-pub(super) fn is_cap_word(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
 pub(super) fn is_acronym(w: &str) -> bool {
@@ -82,7 +79,7 @@ pub fn find_names(sentence: &str) -> Vec<NameMention> {
             i += 1;
             continue;
         };
-        if !is_cap_word(w) {
+        if !is_cap(w) {
             i += 1;
             continue;
         }
@@ -91,10 +88,10 @@ pub fn find_names(sentence: &str) -> Vec<NameMention> {
         let mut j = i + 1;
         while j < toks.len() {
             match toks[j] {
-                Some((_, t)) if is_cap_word(t) => run.push(t),
+                Some((_, t)) if is_cap(t) => run.push(t),
                 Some((_, t))
                     if in_set(&CONNECTORS_SET, t)
-                        && matches!(toks.get(j + 1), Some(Some((_, n))) if is_cap_word(n)) =>
+                        && matches!(toks.get(j + 1), Some(Some((_, n))) if is_cap(n)) =>
                 {
                     run.push(t)
                 }

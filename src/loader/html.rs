@@ -84,12 +84,12 @@ pub fn read_page_str(html: &str) -> Entry {
         .select("title")
         .iter()
         .next()
-        .map(|t| squash_ws(&t.text()));
+        .map(|t| crate::text::squash(&t.text()));
     let headings: Vec<String> = dom
         .select("h1")
         .iter()
         .take(20)
-        .map(|h| squash_ws(&h.text()))
+        .map(|h| crate::text::squash(&h.text()))
         .collect();
     let site_from_meta = meta_content(&dom, &["og:site_name", "application-name"]);
     let cfg = Config {
@@ -111,7 +111,7 @@ pub fn read_page_str(html: &str) -> Entry {
     match article {
         Some(a) => {
             page.text = html_to_text(&a.content);
-            let title = squash_ws(&a.title);
+            let title = crate::text::squash(&a.title);
             page.title = (!title.is_empty()).then_some(title);
             page.author = a.byline.as_deref().and_then(tidy_author);
             page.outlet = a
@@ -196,7 +196,7 @@ fn meta_content(dom: &Dom, names: &[&str]) -> Option<String> {
         for attr in ["property", "name", "itemprop"] {
             let sel = dom.select(&format!("meta[{attr}=\"{n}\"]"));
             if let Some(c) = sel.attr("content") {
-                let c = squash_ws(&c);
+                let c = crate::text::squash(&c);
                 if !c.is_empty() {
                     return Some(c);
                 }
@@ -263,7 +263,7 @@ fn dated_element(dom: &Dom) -> Option<NaiveDate> {
             if !marked {
                 return None;
             }
-            let text = squash_ws(&el.text());
+            let text = crate::text::squash(&el.text());
             (text.len() <= 120)
                 .then(|| crate::dates::parse_stamp(&text))
                 .flatten()
@@ -304,10 +304,6 @@ fn url_date(url: &str) -> Option<NaiveDate> {
     let c = DATED.captures(path)?;
     let n = |i: usize| c[i].parse::<u32>().ok();
     NaiveDate::from_ymd_opt(i32::try_from(n(1)?).ok()?, n(2)?, n(3)?)
-}
-
-fn squash_ws(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Plain text of an HTML fragment: one paragraph per block, blank lines

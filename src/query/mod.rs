@@ -77,23 +77,7 @@ fn filter_on<F: Fuzzy>(
             })
             .collect::<Vec<(usize, i64, bool)>>()
     };
-    let parts = threads.min(n / min_chunk.max(1)).max(1);
-    let hits = if parts == 1 {
-        scan(0..n)
-    } else {
-        let chunk = n.div_ceil(parts);
-        std::thread::scope(|s| {
-            let running: Vec<_> = (0..n)
-                .step_by(chunk)
-                .map(|start| s.spawn(move || scan(start..(start + chunk).min(n))))
-                .collect();
-            let mut hits = Vec::new();
-            for r in running {
-                hits.extend(r.join().expect("a filter thread panicked"));
-            }
-            hits
-        })
-    };
+    let hits = crate::parallel::parallel_ranges(n, threads, min_chunk, scan);
     let mut wider = 0;
     let hits: Vec<(usize, i64)> = hits
         .into_iter()
