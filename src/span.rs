@@ -148,6 +148,16 @@ pub fn ceil_char(text: &str, i: usize) -> usize {
     text.ceil_char_boundary(i)
 }
 
+/// At most the first `max` bytes of `text`, cut at a character boundary.
+pub fn head(text: &str, max: usize) -> &str {
+    &text[..floor_char(text, max)]
+}
+
+/// At most the last `max` bytes of `text`, cut at a character boundary.
+pub fn tail(text: &str, max: usize) -> &str {
+    &text[ceil_char(text, text.len().saturating_sub(max))..]
+}
+
 /// The boundary after the character that starts at or covers `i`.
 pub fn next_char(text: &str, i: usize) -> usize {
     let i = floor_char(text, i);

@@ -8,6 +8,7 @@
 //! before it speak of the future ("will", "is expected to", "until").
 
 use crate::model::{Basis, DateInfo, Precision};
+use crate::span::{Span, ceil_char, floor_char};
 use chrono::{Datelike, Months, NaiveDate};
 use regex::{Captures, Regex};
 use std::sync::LazyLock;
@@ -447,20 +448,13 @@ fn relative_unit(rel: &str, unit: &str, ctx: &Ctx) -> Option<DateInfo> {
 /// A future verb after the date counts only when no reporting verb is
 /// near ("On Friday, the two sides will meet", not "announced Friday that it will").
 fn is_future(text: &str, start: usize, end: usize) -> bool {
-    let mut from = start.saturating_sub(80);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let mut to = (end + 60).min(text.len());
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
-    let before = &text[from..start];
+    let from = ceil_char(text, start.saturating_sub(80));
+    let before = Span::new(from, start).slice(text);
     match REPORT_RE.find_iter(before).last() {
         Some(m) => FUTURE_RE.is_match(&before[m.end()..]),
         None if FUTURE_RE.is_match(before) => true,
         None => {
-            let after = &text[end..to];
+            let after = Span::new(end, floor_char(text, end.saturating_add(60))).slice(text);
             let after = REPORT_RE.find(after).map_or(after, |m| &after[..m.start()]);
             FUTURE_AFTER_RE.is_match(after)
         }

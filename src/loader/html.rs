@@ -96,7 +96,7 @@ pub fn read_page_str(html: &str) -> Entry {
         max_elements_to_parse: 0,
         ..Config::default()
     };
-    let lower_tail = html[html.len().saturating_sub(2048)..]
+    let lower_tail = crate::span::tail(html, 2048)
         .bytes()
         .map(|b| b.to_ascii_lowercase())
         .collect::<Vec<u8>>();
@@ -273,11 +273,7 @@ fn dated_element(dom: &Dom) -> Option<NaiveDate> {
 /// The first day-precise date with its year written out near the top of
 /// an article ("March 26, 2015").
 fn first_full_date(text: &str) -> Option<NaiveDate> {
-    let mut cut = text.len().min(3000);
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let head = &text[..cut];
+    let head = crate::span::head(text, 3000);
     let base = NaiveDate::from_ymd_opt(2000, 1, 1)?;
     crate::dates::find_dates(head, base, None)
         .into_iter()
@@ -479,6 +475,23 @@ mod tests {
             t,
             "One & two.\n\nThree\nfour\n\n“We will win.”\n\nShe said “no” twice."
         );
+    }
+
+    #[test]
+    fn pages_cut_anywhere_in_a_character_are_read() {
+        // Two-byte characters all the way, so that the last 2 KB, the first
+        // 3 KB and every other cut land inside one somewhere.
+        for pad in 0..4 {
+            let body = "µ".repeat(1500 + pad);
+            let page = format!(
+                "<html><body><p>{}On Monday, the café closed, the owner said.</p>{body}</body></html>",
+                "x".repeat(pad)
+            );
+            let e = read_page_str(&page);
+            assert!(e.text.contains("the café closed"), "{}", e.text);
+            let e = read_page_str(&page[..page.len() - 14]);
+            assert!(e.warnings.iter().any(|w| w.contains("cut short")));
+        }
     }
 
     #[test]

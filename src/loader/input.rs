@@ -248,11 +248,7 @@ pub(super) fn plain_outlet(meta: &mut Cleaned) {
         return;
     }
     let clean = meta.clean.trim_start();
-    let mut cut = clean.len().min(200);
-    while !clean.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let head = &clean[..cut];
+    let head = crate::span::head(clean, 200);
     if let Some(c) = WIRE.captures(head) {
         meta.outlet = Some(c[1].to_string());
     }

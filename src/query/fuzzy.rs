@@ -4,6 +4,7 @@
 //! in order, close to a run of letters. A scattered subsequence across a
 //! long sentence does not count, so short words do not match everything.
 
+use crate::span::{Span, ceil_char, floor_char, next_char};
 use frizbee::{CaseMatching, Config, Matcher};
 
 /// A fuzzy matcher for one lower-case word, matched against lower-case
@@ -115,20 +116,15 @@ fn windows(hay: &str, overlap: usize) -> impl Iterator<Item = (usize, &str)> {
     let mut start = Some(0);
     std::iter::from_fn(move || {
         let s = start?;
-        let mut end = (s + WINDOW).min(hay.len());
-        while !hay.is_char_boundary(end) {
-            end -= 1;
-        }
-        start = if end == hay.len() {
+        // A window holds at least one character, and the next starts past
+        // this one's start, so the windows always move on.
+        let end = floor_char(hay, s + WINDOW).max(next_char(hay, s));
+        start = if end >= hay.len() {
             None
         } else {
-            let mut next = end - overlap;
-            while !hay.is_char_boundary(next) {
-                next += 1;
-            }
-            Some(next)
+            Some(ceil_char(hay, end.saturating_sub(overlap)).max(next_char(hay, s)))
         };
-        Some((s, &hay[s..end]))
+        Some((s, Span::new(s, end).slice(hay)))
     })
 }
 
