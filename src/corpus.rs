@@ -2,7 +2,7 @@
 //! from them, with every problem reported against its path.
 
 use crate::aliases::AliasTable;
-use crate::extract::{Part, Shared, assemble, build_model, extract_document};
+use crate::extract::{Part, Shared, assemble, build_model, extract_document, extract_owned};
 use crate::loader::{self, BUNDLED_ALIASES, Document, Input, IssueKind, LoadIssue, Sources};
 use crate::model::{Model, non_utf8_name};
 use crate::parallel::parallel_map;
@@ -83,14 +83,13 @@ pub fn open_model(paths: &[PathBuf], aliases: Option<&Path>) -> (Model, Vec<Load
             let (inputs, mut file_issues) = loader::inputs(&p);
             let sources = outlet_rules(&p, &inputs, &table, &mut file_issues);
             let results = parallel_map(&inputs, |_, input| {
-                let mut loaded = loader::load_input(input);
-                let parts: Vec<Extracted> = loaded
-                    .docs
-                    .iter_mut()
-                    .map(|d| {
-                        sources.apply(d);
-                        let (part, failed) = extract_document(d, &shared);
-                        (part, failed, non_utf8_name(&d.path))
+                let loaded = loader::load_input(input);
+                let parts: Vec<Extracted> = (loaded.docs.into_iter())
+                    .map(|mut d| {
+                        sources.apply(&mut d);
+                        let name = non_utf8_name(&d.path);
+                        let (part, failed) = extract_owned(d, &shared);
+                        (part, failed, name)
                     })
                     .collect();
                 (parts, loaded.issues)

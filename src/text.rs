@@ -73,10 +73,10 @@ pub fn sentences(text: &str, para: Span) -> Vec<Span> {
     let mut start = 0usize;
     let mut depth_curly = 0i32;
     let mut in_straight = false;
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (bi, c) = chars[i];
+    // One pass with look-ahead on cloned iterators: no per-character table,
+    // so a paragraph of megabytes costs no more than its own length.
+    let mut it = s.char_indices();
+    while let Some((bi, c)) = it.next() {
         match c {
             '"' => in_straight = !in_straight,
             '“' => depth_curly += 1,
@@ -88,60 +88,56 @@ pub fn sentences(text: &str, para: Span) -> Vec<Span> {
             let before = s[start..bi].trim_end();
             if !before.is_empty() && ends_like_sentence(before) {
                 push(&mut out, s, para.start, start, bi);
-                start = bi + 1;
+                start = it.offset();
                 in_straight = false;
                 depth_curly = 0;
             }
-            i += 1;
             continue;
         }
-        if matches!(c, '.' | '!' | '?' | '…') {
-            // Swallow closing punctuation and quotes.
-            let mut j = i + 1;
-            while j < chars.len()
-                && matches!(
-                    chars[j].1,
-                    '.' | '!' | '?' | ')' | ']' | '"' | '”' | '’' | '\''
-                )
-            {
-                match chars[j].1 {
-                    '"' => in_straight = !in_straight,
-                    '”' => depth_curly = (depth_curly - 1).max(0),
-                    _ => {}
-                }
-                j += 1;
-            }
-            let end_b = if j < chars.len() { chars[j].0 } else { s.len() };
-            let next_ws = j < chars.len() && chars[j].1.is_whitespace();
-            if next_ws && depth_curly == 0 && !in_straight {
-                let mut k = j;
-                while k < chars.len() && chars[k].1.is_whitespace() {
-                    k += 1;
-                }
-                let next = chars.get(k).map(|x| x.1);
-                let word_start = s[..bi]
-                    .char_indices()
-                    .rev()
-                    .find(|(_, ch)| ch.is_whitespace())
-                    .map_or(0, |(p, ch)| p + ch.len_utf8());
-                let word = &s[word_start..bi + c.len_utf8()];
-                let starts_new = next.is_some_and(|n| {
-                    n.is_uppercase()
-                        || n.is_ascii_digit()
-                        || n == '"'
-                        || is_open_quote(n)
-                        || n == '\''
-                });
-                let abbrev = c == '.' && j == i + 1 && is_abbreviation(word);
-                if starts_new && !abbrev {
-                    push(&mut out, s, para.start, start, end_b);
-                    start = end_b;
-                }
-            }
-            i = j;
+        if !matches!(c, '.' | '!' | '?' | '…') {
             continue;
         }
-        i += 1;
+        let after_c = it.offset();
+        // Swallow closing punctuation and quotes.
+        loop {
+            let mut look = it.clone();
+            match look.next() {
+                Some((_, cj))
+                    if matches!(cj, '.' | '!' | '?' | ')' | ']' | '"' | '”' | '’' | '\'') =>
+                {
+                    match cj {
+                        '"' => in_straight = !in_straight,
+                        '”' => depth_curly = (depth_curly - 1).max(0),
+                        _ => {}
+                    }
+                    it = look;
+                }
+                _ => break,
+            }
+        }
+        let end_b = it.offset();
+        let mut look = it.clone();
+        let next_ws = look
+            .clone()
+            .next()
+            .is_some_and(|(_, ch)| ch.is_whitespace());
+        if next_ws && depth_curly == 0 && !in_straight {
+            let next = look.find(|(_, ch)| !ch.is_whitespace()).map(|x| x.1);
+            let word_start = s[..bi]
+                .char_indices()
+                .rev()
+                .find(|(_, ch)| ch.is_whitespace())
+                .map_or(0, |(p, ch)| p + ch.len_utf8());
+            let word = &s[word_start..after_c];
+            let starts_new = next.is_some_and(|n| {
+                n.is_uppercase() || n.is_ascii_digit() || n == '"' || is_open_quote(n) || n == '\''
+            });
+            let abbrev = c == '.' && end_b == after_c && is_abbreviation(word);
+            if starts_new && !abbrev {
+                push(&mut out, s, para.start, start, end_b);
+                start = end_b;
+            }
+        }
     }
     push(&mut out, s, para.start, start, s.len());
     out

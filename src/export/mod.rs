@@ -198,6 +198,9 @@ pub fn escape_md(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
             c if c.is_control() => out.push(' '),
+            // Direction marks and overrides are invisible; kept, they could
+            // reorder what the terminal or viewer shows around them.
+            c if crate::sanitize::is_unsafe(c) => {}
             c => out.push(c),
         }
     }
@@ -339,5 +342,6 @@ mod tests {
             "\\*a\\* \\[b\\](c) &lt;x&gt; \\# \\| \\`d\\`"
         );
         assert_eq!(escape_md("a\u{1b}[31mb"), "a \\[31mb");
+        assert_eq!(escape_md("No,\u{200e} x\u{202e}y\u{2066}z"), "No, xyz");
     }
 }

@@ -54,78 +54,91 @@ struct Clause {
 
 pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
     #[cfg(test)]
-    if doc.text.contains(tests::PANIC_MARK) {
+    if doc.meta.clean.contains(tests::PANIC_MARK) {
         panic!("extraction failure planted by a test");
     }
     let clean = &doc.meta.clean;
     let published = doc.meta.published;
-    let mut names: Vec<NameMention> = Vec::new();
+    let mut names = DistinctNames::default();
     let mut out = Extracted {
         events: Vec::new(),
         quotes: Vec::new(),
         quote_context: Vec::new(),
         names: Vec::new(),
     };
+    // Quotes first: their search holds a masked copy of the text, which is
+    // freed before the events of a long article pile up.
+    let found_quotes = find_quotes(clean);
     let mut previous: Option<DateInfo> = None;
-    // Every clause of the article, for dating quotes by where they sit.
-    let mut clauses: Vec<Clause> = Vec::new();
-    let mut sentence_spans: Vec<Span> = Vec::new();
     let paras = paragraphs(clean);
-    for &para in &paras {
-        for sent in sentences(clean, para) {
-            let text = &clean[sent.start..sent.end];
-            sentence_spans.push(sent);
-            if !title_case(text) {
-                names.extend(find_names(text));
-            }
-            let post = doc.meta.posts.iter().find(|p| p.body.contains(sent));
-            let default = match (post.and_then(|p| p.date), published) {
-                (Some(d), _) => Some(DateInfo::day(d, Basis::Stated)),
-                (None, Some(p)) => Some(DateInfo::day(p, Basis::Published)),
-                (None, None) => None,
-            };
-            let found = match published.or(post.and_then(|p| p.date)) {
-                Some(base) => find_dates(text, base, previous),
-                // Undated: only dates written out in full can be trusted.
-                None => find_dates(text, UNDATED_BASE, previous)
-                    .into_iter()
-                    .filter(|m| m.date.basis == Basis::Stated && states_year(&text[m.start..m.end]))
-                    .collect(),
-            };
-            // "for now" and the like carry no more than the publication date.
-            let found: Vec<DateMention> = found
+    let sentence_spans: Vec<Span> = paras.iter().flat_map(|&p| sentences(clean, p)).collect();
+    // One event per sentence at least: room for them up front, not by
+    // doubling, which in a long article leaves half the vector unused.
+    out.events.reserve(sentence_spans.len());
+    for &sent in &sentence_spans {
+        let text = &clean[sent.start..sent.end];
+        if !title_case(text) {
+            names.extend(find_names(text));
+        }
+        let post = doc.meta.posts.iter().find(|p| p.body.contains(sent));
+        let default = match (post.and_then(|p| p.date), published) {
+            (Some(d), _) => Some(DateInfo::day(d, Basis::Stated)),
+            (None, Some(p)) => Some(DateInfo::day(p, Basis::Published)),
+            (None, None) => None,
+        };
+        let found = match published.or(post.and_then(|p| p.date)) {
+            Some(base) => find_dates(text, base, previous),
+            // Undated: only dates written out in full can be trusted.
+            None => find_dates(text, UNDATED_BASE, previous)
                 .into_iter()
-                .filter(|m| m.date.basis != Basis::Published)
-                .collect();
-            if let Some(last) = found.last() {
-                previous = Some(last.date);
-            }
-            for c in split_clauses(text, sent.start, &found, default) {
-                out.events.push(Event {
-                    id: Default::default(),
-                    article: Default::default(),
-                    span: c.span,
-                    text: squash(&clean[c.span.start..c.span.end]).into(),
-                    date: c.date,
-                    reported: published,
-                    actors: Names::default(),
-                    cites: Names::default(),
-                    cluster: Default::default(),
-                });
-                clauses.push(c);
-            }
+                .filter(|m| m.date.basis == Basis::Stated && states_year(&text[m.start..m.end]))
+                .collect(),
+        };
+        // "for now" and the like carry no more than the publication date.
+        let found: Vec<DateMention> = found
+            .into_iter()
+            .filter(|m| m.date.basis != Basis::Published)
+            .collect();
+        if let Some(last) = found.last() {
+            previous = Some(last.date);
+        }
+        for c in split_clauses(text, sent.start, &found, default) {
+            out.events.push(Event {
+                id: Default::default(),
+                article: Default::default(),
+                span: c.span,
+                text: squash(&clean[c.span.start..c.span.end]).into(),
+                date: c.date,
+                reported: published,
+                actors: Names::default(),
+                cites: Names::default(),
+                cluster: Default::default(),
+            });
         }
     }
+    // Every clause of the article (one event each), for dating quotes by
+    // where they sit.
+    let clauses = &out.events;
+    // Sentences, clauses and paragraphs are in text order and do not
+    // overlap, so each lookup below is a binary search: a single paragraph
+    // of megabytes holds hundreds of thousands of them.
     let sentence_of = |pos: usize| {
-        sentence_spans
-            .iter()
-            .find(|s| s.start <= pos && pos < s.end.max(s.start + 1))
+        let i = sentence_spans.partition_point(|s| s.end.max(s.start + 1) <= pos);
+        sentence_spans.get(i).filter(|s| s.start <= pos)
     };
-    for m in find_quotes(clean) {
+    let para_of = |pos: usize| {
+        let i = paras.partition_point(|p| p.end < pos);
+        paras.get(i).filter(|p| p.start <= pos)
+    };
+    out.quotes
+        .reserve(found_quotes.len() + doc.meta.posts.len());
+    for m in found_quotes {
         let span = m.span;
         let post = doc.meta.posts.iter().find(|p| p.body.contains(span));
-        let date = clauses
+        let first = clauses.partition_point(|c| c.span.end < span.start);
+        let date = clauses[first..]
             .iter()
+            .take_while(|c| c.span.start <= span.end)
             .filter(|c| {
                 c.span.overlaps(span) || c.span.contains(Span::new(m.span.start, m.span.start))
             })
@@ -140,12 +153,10 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
         // A quote with no date of its own was said when the sentence before
         // it in the paragraph (or the one its pronoun points back to) says.
         if date.basis == Basis::Published
-            && let Some(c) = clauses.iter().rev().find(|c| c.span.end <= m.span.start)
+            && let Some(c) =
+                clauses[..clauses.partition_point(|c| c.span.end <= m.span.start)].last()
             && c.date.basis != Basis::Published
-            && (m.resolved.is_some()
-                || paras.iter().any(|p| {
-                    p.contains(c.span) && p.contains(Span::new(m.span.start, m.span.start))
-                }))
+            && (m.resolved.is_some() || para_of(m.span.start).is_some_and(|p| p.contains(c.span)))
         {
             date = DateInfo {
                 basis: Basis::Inherited,
@@ -203,7 +214,7 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
         });
         out.quote_context.push(None);
     }
-    out.names = shared.intern(distinct_names(names));
+    out.names = shared.intern(names.order);
     // Thousands of articles wait for the corpus-wide passes: no slack.
     out.events.shrink_to_fit();
     out.quotes.shrink_to_fit();
@@ -212,17 +223,23 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
 }
 
 /// The mentions that can make an actor (those with a kind), each once, in
-/// order of first mention: the actor table depends on nothing else.
-pub(super) fn distinct_names(all: Vec<NameMention>) -> Vec<NameMention> {
-    let mut seen = std::collections::HashSet::new();
-    let mut out = Vec::new();
-    for m in all {
-        if m.kind.is_some() && !seen.contains(&m) {
-            seen.insert(m.clone());
-            out.push(m);
+/// order of first mention: the actor table depends on nothing else. Kept
+/// distinct as they come, so a long article costs its distinct names only.
+#[derive(Default)]
+struct DistinctNames {
+    seen: std::collections::HashSet<NameMention>,
+    order: Vec<NameMention>,
+}
+
+impl DistinctNames {
+    fn extend(&mut self, found: impl IntoIterator<Item = NameMention>) {
+        for m in found {
+            if m.kind.is_some() && !self.seen.contains(&m) {
+                self.seen.insert(m.clone());
+                self.order.push(m);
+            }
         }
     }
-    out
 }
 
 /// Splits a sentence into one clause per date it states, cutting between
@@ -295,7 +312,7 @@ mod tests {
     use super::*;
 
     /// Planted in a test article to make its extraction panic.
-    pub(super) const PANIC_MARK: &str = "\u{1}plant-a-panic\u{1}";
+    pub(super) const PANIC_MARK: &str = "zq-plant-a-panic-qz";
 
     #[test]
     fn a_failing_article_costs_only_itself() {

@@ -106,25 +106,52 @@ impl Shared {
 /// the corpus (so its text can still be read) with nothing extracted, and
 /// the issue says so, while every other article loads as usual.
 pub fn extract_document(d: &Document, shared: &Shared) -> (Part, Option<LoadIssue>) {
+    extract_with(article_record(d), d, shared)
+}
+
+/// [`extract_document`] for a document that is not needed afterwards: the
+/// text a web page's record keeps is moved, not copied, and a text file's
+/// (which the source pane reads from disk) is freed before extraction, so
+/// one long article is not held three times over.
+pub fn extract_owned(mut d: Document, shared: &Shared) -> (Part, Option<LoadIssue>) {
+    let keep = !matches!(d.format, SourceFormat::Text | SourceFormat::Markdown);
+    let text = std::mem::take(&mut d.text);
+    let mut record = article_record(&d);
+    record.bytes = text.len();
+    record.text = keep.then_some(text);
+    extract_with(record, &d, shared)
+}
+
+fn extract_with(record: Article, d: &Document, shared: &Shared) -> (Part, Option<LoadIssue>) {
     match crate::guard::guarded(|| extract_article(d, shared)) {
-        Ok(found) => (add_part(d, shared, found), None),
+        Ok(found) => (add_part(record, shared, found), None),
         Err(panic) => {
             let issue = LoadIssue::failed(&d.path, IssueKind::Extract(panic));
-            let mut part = add_part(d, shared, Extracted::default());
+            let mut part = add_part(record, shared, Extracted::default());
             part.article.warnings.push(issue.message());
             (part, Some(issue))
         }
     }
 }
 
-fn add_part(d: &Document, shared: &Shared, found: Extracted) -> Part {
+fn take_or_extend<T>(pool: &mut Vec<T>, items: Vec<T>) {
+    if pool.is_empty() && pool.capacity() < items.len() {
+        *pool = items;
+    } else {
+        pool.extend(items);
+    }
+}
+
+fn add_part(article: Article, shared: &Shared, found: Extracted) -> Part {
     let mut pool = shared.pool.lock().unwrap_or_else(|e| e.into_inner());
     let (e, q) = (pool.events.len(), pool.quotes.len());
-    pool.events.extend(found.events);
-    pool.quotes.extend(found.quotes);
-    pool.context.extend(found.quote_context);
+    // The first article's vectors become the pool's: one long article is
+    // then never held twice.
+    take_or_extend(&mut pool.events, found.events);
+    take_or_extend(&mut pool.quotes, found.quotes);
+    take_or_extend(&mut pool.context, found.quote_context);
     Part {
-        article: article_record(d),
+        article,
         events: e..pool.events.len(),
         quotes: q..pool.quotes.len(),
         names: found.names,

@@ -393,7 +393,9 @@ fn is_state_code(w: &str) -> bool {
 /// Attribution right after a quote: ", said X" or ", X said" / "X told".
 pub(super) fn attribution_after(masked: &str, e: usize, hi: usize) -> Option<Speaker> {
     let e = ceil_char(masked, e);
-    let hi = floor_char(masked, hi).max(e);
+    // Attribution sits in the sentence after the quote: never look further
+    // than a sentence, however long the paragraph.
+    let hi = floor_char(masked, hi.min(e.saturating_add(MAX_SENTENCE))).max(e);
     // "“…” ― Jane Doe" at the end of a line: a signed quote.
     let line_end = between(masked, e, hi).find('\n').map_or(hi, |k| e + k);
     let line = between(masked, e, line_end);

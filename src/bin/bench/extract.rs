@@ -95,7 +95,7 @@ pub fn child_stages(dir: &Path) {
     );
 }
 
-fn run_child(args: &[&str]) -> HashMap<String, String> {
+pub(crate) fn run_child(args: &[&str]) -> HashMap<String, String> {
     let exe = std::env::current_exe().expect("own path");
     let out = Command::new(exe)
         .args(args)
@@ -114,7 +114,7 @@ fn run_child(args: &[&str]) -> HashMap<String, String> {
         .collect()
 }
 
-fn num(r: &HashMap<String, String>, k: &str) -> f64 {
+pub(crate) fn num(r: &HashMap<String, String>, k: &str) -> f64 {
     r.get(k).and_then(|v| v.parse().ok()).unwrap_or(f64::NAN)
 }
 

@@ -6,13 +6,15 @@
 //!                            with frizbee and with fuzzy-matcher, side by
 //!                            side with `fzf --filter` when installed
 //!   dateline-bench startup   open ./data (or the bundled corpus) to the first frame
-//!   dateline-bench all       all three
+//!   dateline-bench hostile   repeated quotes, a 40 MB line, long alias names at two sizes
+//!   dateline-bench all       all four
 //!
 //! Each export runs in a child process of its own (this binary, re-executed
 //! with `--child-export`) so that its VmHWM is its own.
 
 mod extract;
 mod filter;
+mod hostile;
 mod skim;
 mod startup;
 mod util;
@@ -52,14 +54,16 @@ fn main() {
         Some("extract") => extract::bench_extract(),
         Some("filter") => filter::bench_filter(),
         Some("startup") => startup::bench_startup(),
+        Some("hostile") => hostile::bench_hostile(),
         Some("all") | None => {
             startup::bench_startup();
             extract::bench_extract();
             filter::bench_filter();
+            hostile::bench_hostile();
         }
         Some(other) => {
             eprintln!(
-                "usage: dateline-bench [startup|extract|filter|all|--sample N|--write-corpus N DIR|--cluster-stats N]  (unknown: {other})"
+                "usage: dateline-bench [startup|extract|filter|hostile|all|--sample N|--write-corpus N DIR|--cluster-stats N]  (unknown: {other})"
             );
             std::process::exit(2);
         }
