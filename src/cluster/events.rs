@@ -1,7 +1,7 @@
 //! Event groups: events of one date whose rare words mostly agree.
 
+use super::Items;
 use super::{FastMap, Lists, UnionFind, WORD_HASH, each_common, hashed_words, link};
-use crate::model::{Event, Model};
 use std::hash::BuildHasher;
 use std::sync::LazyLock;
 
@@ -133,16 +133,15 @@ fn event_word(w: &str) -> Option<&str> {
 /// pass counts them; events of different dates are never one, so the
 /// second pass links one batch of whole dates at a time and never holds
 /// the word lists of the whole corpus.
-pub(super) fn event_groups(model: &Model) -> Vec<u32> {
+pub(super) fn event_groups<T: Items + ?Sized>(events: &T) -> Vec<u32> {
     let keep = event_word;
     // Dense word numbers (in order of first use) and document frequencies.
     let mut ids: FastMap<u64, u32> = FastMap::default();
     let mut df: Vec<u32> = Vec::new();
     let mut v: Vec<u32> = Vec::new();
-    let all: Vec<&Event> = model.events.iter().collect();
     hashed_words(
-        &all,
-        |e| &e.text,
+        events.len(),
+        |i| events.text(i),
         keep,
         |hashes| {
             v.clear();
@@ -159,17 +158,17 @@ pub(super) fn event_groups(model: &Model) -> Vec<u32> {
             }
         },
     );
-    let n = model.events.len().max(1) as f64;
+    let n = events.len().max(1) as f64;
     let idf: Vec<f32> = df
         .iter()
         .map(|&d| ((n / d as f64).ln() + 1.0) as f32)
         .collect();
 
     // Events by date, then batches of whole dates.
-    let date = |i: usize| (model.events[i].date.start, model.events[i].date.end);
-    let mut order: Vec<u32> = (0..model.events.len() as u32).collect();
+    let date = |i: usize| events.dates(i);
+    let mut order: Vec<u32> = (0..events.len() as u32).collect();
     order.sort_by_key(|&i| (date(i as usize), i));
-    let mut groups: Vec<u32> = (0..model.events.len() as u32).collect();
+    let mut groups: Vec<u32> = (0..events.len() as u32).collect();
     let mut from = 0;
     while from < order.len() {
         let mut to = from;
@@ -179,17 +178,16 @@ pub(super) fn event_groups(model: &Model) -> Vec<u32> {
             to += 1;
         }
         let batch = &order[from..to];
-        let events: Vec<&Event> = batch.iter().map(|&i| &model.events[i as usize]).collect();
         let mut toks: Lists<u32> = Lists::default();
         hashed_words(
-            &events,
-            |e| &e.text,
+            batch.len(),
+            |j| events.text(batch[j] as usize),
             keep,
             |hashes| toks.push_set(hashes.iter().map(|w| ids[w])),
         );
         // Groups never cross dates, and a date's events are in the order of
         // their numbers: the first of a group here is its first overall.
-        for (i, root) in link_events(&events, &toks, &df, &idf)
+        for (i, root) in link_events(events, batch, &toks, &df, &idf)
             .into_iter()
             .enumerate()
         {
@@ -200,12 +198,18 @@ pub(super) fn event_groups(model: &Model) -> Vec<u32> {
     groups
 }
 
-/// The groups of one batch of events (indices into `events`).
-fn link_events(events: &[&Event], toks: &Lists<u32>, df: &[u32], idf: &[f32]) -> Vec<u32> {
-    let mut uf = UnionFind::new(events.len());
-    let same_date = |a: usize, b: usize| {
-        (events[a].date.start, events[a].date.end) == (events[b].date.start, events[b].date.end)
-    };
+/// The groups of one batch of events (`batch` holds their numbers; the
+/// groups are positions in it).
+fn link_events<T: Items + ?Sized>(
+    events: &T,
+    batch: &[u32],
+    toks: &Lists<u32>,
+    df: &[u32],
+    idf: &[f32],
+) -> Vec<u32> {
+    let dates = |j: usize| events.dates(batch[j] as usize);
+    let mut uf = UnionFind::new(batch.len());
+    let same_date = |a: usize, b: usize| dates(a) == dates(b);
     // Block by the rarest words that some other event also has (a word no
     // other event uses can never bring two events together), within a date.
     let mut keys: Lists<u32> = Lists::default();
@@ -213,9 +217,9 @@ fn link_events(events: &[&Event], toks: &Lists<u32>, df: &[u32], idf: &[f32]) ->
     // Exact copies (the same words on the same date) are one event however
     // many articles repeat it: joined here, and only the first is blocked.
     let mut first: FastMap<u64, u32> = FastMap::default();
-    for (i, e) in events.iter().enumerate() {
+    for i in 0..batch.len() {
         let words = toks.get(i);
-        let date = (e.date.start, e.date.end);
+        let date = dates(i);
         if words.len() >= 4 {
             match first.entry(WORD_HASH.hash_one((date, words))) {
                 std::collections::hash_map::Entry::Occupied(o) => {
@@ -235,10 +239,7 @@ fn link_events(events: &[&Event], toks: &Lists<u32>, df: &[u32], idf: &[f32]) ->
         rare.extend(words.iter().copied().filter(|&w| df[w as usize] > 1));
         rare.sort_by_key(|&w| (df[w as usize], w));
         rare.truncate(EVENT_KEYS);
-        keys.push(
-            rare.iter()
-                .map(|&w| WORD_HASH.hash_one((e.date.start, e.date.end, w)) as u32),
-        );
+        keys.push(rare.iter().map(|&w| WORD_HASH.hash_one((date, w)) as u32));
     }
     // Weighted overlap with the smaller side: a short report of an event
     // is still that event when a longer one adds detail.

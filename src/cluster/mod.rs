@@ -11,8 +11,11 @@
 mod events;
 mod quotes;
 
-use crate::model::{ArticleId, Cluster, ClusterId, ClusterKind, ItemId, Model};
+use crate::model::{
+    ArticleId, Cluster, ClusterId, ClusterKind, Event, EventId, ItemId, Name, Quote, QuoteId,
+};
 use crate::parallel::{parallel_map, release_freed_memory};
+use chrono::NaiveDate;
 use smallvec::SmallVec;
 use std::hash::BuildHasher;
 
@@ -180,20 +183,23 @@ impl<T: Ord + Copy> Lists<T> {
 /// The words of each item's text as hashes, in order, worked out on every
 /// core a slice at a time; `keep` can drop or rewrite a word (stems,
 /// stopwords); `each` receives every item's hashes in item order.
-fn hashed_words<T: Sync>(
-    items: &[T],
-    text: impl Fn(&T) -> &str + Sync,
+fn hashed_words<'a>(
+    n: usize,
+    text: impl Fn(usize) -> &'a str + Sync,
     keep: impl Fn(&str) -> Option<&str> + Sync,
     mut each: impl FnMut(&mut Vec<u64>),
 ) {
     const CHUNK: usize = 2048;
     const WAVE: usize = 4;
-    let chunks: Vec<&[T]> = items.chunks(CHUNK).collect();
+    let chunks: Vec<std::ops::Range<usize>> = (0..n)
+        .step_by(CHUNK)
+        .map(|s| s..(s + CHUNK).min(n))
+        .collect();
     for wave in chunks.chunks(WAVE) {
         for lists in parallel_map(wave, |_, chunk| {
             let mut buf = String::new();
             let mut out = Lists::default();
-            for it in chunk.iter() {
+            for it in chunk.clone() {
                 let mut v = Vec::new();
                 each_word(text(it), &mut buf, |w| {
                     if let Some(w) = keep(w) {
@@ -313,10 +319,70 @@ fn common<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
 }
 
 /// Gives every event and quote its cluster id and lists the clusters.
-pub fn assign(model: &mut Model) {
-    let eg = events::event_groups(model);
+/// What clustering reads of the events or the quotes, item `i` being the
+/// one whose id is `i`.
+pub trait Items: Sync {
+    fn len(&self) -> usize;
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    fn text(&self, i: usize) -> &str;
+    /// First and last day of the item's date.
+    fn dates(&self, i: usize) -> (NaiveDate, NaiveDate);
+    fn article(&self, i: usize) -> ArticleId;
+    /// The named speaker of a quote (never two in one cluster).
+    fn speaker(&self, _i: usize) -> Option<&Name> {
+        None
+    }
+}
+
+impl Items for [Event] {
+    fn len(&self) -> usize {
+        <[Event]>::len(self)
+    }
+    fn text(&self, i: usize) -> &str {
+        &self[i].text
+    }
+    fn dates(&self, i: usize) -> (NaiveDate, NaiveDate) {
+        (self[i].date.start, self[i].date.end)
+    }
+    fn article(&self, i: usize) -> ArticleId {
+        self[i].article
+    }
+}
+
+impl Items for [Quote] {
+    fn len(&self) -> usize {
+        <[Quote]>::len(self)
+    }
+    fn text(&self, i: usize) -> &str {
+        &self[i].text
+    }
+    fn dates(&self, i: usize) -> (NaiveDate, NaiveDate) {
+        (self[i].date.start, self[i].date.end)
+    }
+    fn article(&self, i: usize) -> ArticleId {
+        self[i].article
+    }
+    fn speaker(&self, i: usize) -> Option<&Name> {
+        self[i].speaker.as_ref()
+    }
+}
+
+/// The clusters of a corpus and each item's cluster, in item order.
+#[derive(Debug, Default)]
+pub struct Clustering {
+    pub events: Vec<ClusterId>,
+    pub quotes: Vec<ClusterId>,
+    pub clusters: Vec<Cluster>,
+}
+
+/// Clusters events and quotes, which are in id order (an item's place is
+/// its id).
+pub fn build<E: Items + ?Sized, Q: Items + ?Sized>(events: &E, quotes: &Q) -> Clustering {
+    let eg = events::event_groups(events);
     release_freed_memory();
-    let qg = quotes::quote_groups(model);
+    let qg = quotes::quote_groups(quotes);
     release_freed_memory();
     // Exactly as many clusters as groups, each group's first item its root.
     let roots = |g: &[u32]| {
@@ -327,9 +393,7 @@ pub fn assign(model: &mut Model) {
     };
     let mut clusters: Vec<Cluster> = Vec::with_capacity(roots(&eg) + roots(&qg));
     let mut make =
-        |mut groups: Vec<u32>,
-         kind: ClusterKind,
-         item: &mut dyn FnMut(usize, ClusterId) -> (ItemId, ArticleId)| {
+        |mut groups: Vec<u32>, kind: ClusterKind, item: &dyn Fn(usize) -> (ItemId, ArticleId)| {
             for i in 0..groups.len() {
                 let root = groups[i] as usize;
                 debug_assert!(root <= i, "a group's root is its first item");
@@ -347,20 +411,21 @@ pub fn assign(model: &mut Model) {
                 } else {
                     groups[root] as usize
                 };
-                let (id, article) = item(i, ClusterId::new(c));
+                groups[i] = c as u32;
+                let (id, article) = item(i);
                 clusters[c].members.push(id);
                 clusters[c].articles.push(article);
             }
+            groups
+                .into_iter()
+                .map(|c| ClusterId::new(c as usize))
+                .collect::<Vec<_>>()
         };
-    make(eg, ClusterKind::Event, &mut |i, c| {
-        let e = &mut model.events[i];
-        e.cluster = c;
-        (ItemId::Event(e.id), e.article)
+    let events = make(eg, ClusterKind::Event, &|i| {
+        (ItemId::Event(EventId::new(i)), events.article(i))
     });
-    make(qg, ClusterKind::Quote, &mut |i, c| {
-        let q = &mut model.quotes[i];
-        q.cluster = c;
-        (ItemId::Quote(q.id), q.article)
+    let quotes = make(qg, ClusterKind::Quote, &|i| {
+        (ItemId::Quote(QuoteId::new(i)), quotes.article(i))
     });
     // Each article once (sorted, so a quote repeated across thousands of
     // articles costs no more per member than a pair does).
@@ -370,8 +435,12 @@ pub fn assign(model: &mut Model) {
         c.articles.shrink_to_fit();
         c.members.shrink_to_fit();
     }
-    model.clusters = clusters;
     release_freed_memory();
+    Clustering {
+        events,
+        quotes,
+        clusters,
+    }
 }
 
 #[cfg(test)]
@@ -396,25 +465,22 @@ mod tests {
     #[test]
     fn the_same_event_on_the_same_date_is_one_cluster_and_never_across_dates() {
         let same = "Iran's envoy in Geneva ruled out negotiations with Washington";
-        let mut m = Model {
-            events: vec![
-                event(0, 3, same),
-                event(
-                    1,
-                    3,
-                    "Iran's ambassador in Geneva ruled out talks with Washington on Tuesday",
-                ),
-                event(2, 4, same),
-                event(
-                    3,
-                    3,
-                    "Markets in Tokyo closed higher after a quiet session of trading",
-                ),
-            ],
-            ..Model::default()
-        };
-        assign(&mut m);
-        let c: Vec<ClusterId> = m.events.iter().map(|e| e.cluster).collect();
+        let events = [
+            event(0, 3, same),
+            event(
+                1,
+                3,
+                "Iran's ambassador in Geneva ruled out talks with Washington on Tuesday",
+            ),
+            event(2, 4, same),
+            event(
+                3,
+                3,
+                "Markets in Tokyo closed higher after a quiet session of trading",
+            ),
+        ];
+        let m = build(&events[..], &[] as &[crate::model::Quote]);
+        let c = &m.events;
         assert_eq!(c[0], c[1], "two reports of one statement");
         assert_ne!(c[0], c[2], "another date is another event");
         assert_ne!(c[0], c[3], "a different statement");
@@ -439,12 +505,7 @@ mod tests {
     }
 
     fn quote_clusters(quotes: Vec<crate::model::Quote>) -> Vec<ClusterId> {
-        let mut m = Model {
-            quotes,
-            ..Model::default()
-        };
-        assign(&mut m);
-        m.quotes.iter().map(|q| q.cluster).collect()
+        build(&[] as &[crate::model::Event], &quotes[..]).quotes
     }
 
     #[test]
@@ -463,12 +524,9 @@ mod tests {
         assert_ne!(c[0], c[n]);
 
         let e = "Iran's envoy in Geneva ruled out negotiations with Washington";
-        let mut m = Model {
-            events: (0..n).map(|i| event(i, 3, e)).collect(),
-            ..Model::default()
-        };
-        assign(&mut m);
-        assert!(m.events.iter().all(|x| x.cluster == m.events[0].cluster));
+        let events: Vec<_> = (0..n).map(|i| event(i, 3, e)).collect();
+        let m = build(&events[..], &[] as &[crate::model::Quote]);
+        assert!(m.events.iter().all(|&x| x == m.events[0]));
         assert_eq!(m.clusters.len(), 1);
         assert_eq!(m.clusters[0].articles.len(), n);
     }

@@ -1,8 +1,9 @@
 //! Quote groups: most of the shorter quote's words in the longer, and
 //! never two named speakers in one group. Blocked by word trigrams.
 
+use super::Items;
 use super::{FastMap, Lists, UnionFind, WORD_HASH, common, hashed_words, link};
-use crate::model::{Model, Name};
+use crate::model::Name;
 use std::collections::hash_map::Entry;
 use std::hash::BuildHasher;
 
@@ -17,15 +18,15 @@ const QUOTE_CONTAINMENT: f64 = 0.8;
 /// first, however many articles repeat them, and only the first of them is
 /// blocked and compared: the keys of a quote in a hundred articles are
 /// shared by more than `MAX_POSTING` and would link nothing.
-pub(super) fn quote_groups(model: &Model) -> Vec<u32> {
+pub(super) fn quote_groups<T: Items + ?Sized>(quotes: &T) -> Vec<u32> {
     // Word sets as 32-bit hashes: a collision inside one pair's words is
     // too unlikely to tip a containment test.
     let mut sets: Lists<u32> = Lists::default();
     let mut keys: Lists<u32> = Lists::default();
-    let speaker = |q: usize| model.quotes[q].speaker.as_ref();
+    let speaker = |q: usize| quotes.speaker(q);
     let mut groups = Groups {
-        uf: UnionFind::new(model.quotes.len()),
-        named: (0..model.quotes.len()).map(speaker).collect(),
+        uf: UnionFind::new(quotes.len()),
+        named: (0..quotes.len()).map(speaker).collect(),
     };
     // (words, speaker) -> the first quote with them; words -> the first
     // quote with them, whoever said it.
@@ -33,8 +34,8 @@ pub(super) fn quote_groups(model: &Model) -> Vec<u32> {
     let mut first_words: FastMap<u64, u32> = FastMap::default();
     let (mut set, mut i) = (Vec::new(), 0u32);
     hashed_words(
-        &model.quotes,
-        |q| &q.text,
+        quotes.len(),
+        |q| quotes.text(q),
         |w| Some(w),
         |seq| {
             set.clear();

@@ -5,19 +5,39 @@ use super::Shared;
 use crate::actors::{NameMention, find_names};
 use crate::dates::{DateMention, find_dates};
 use crate::loader::Document;
-use crate::model::{Basis, DateInfo, Event, Name, Names, Quote, Span};
+use crate::model::{Basis, DateInfo, Name, Span};
 use crate::quotes::find_quotes;
 use crate::text::{paragraphs, sentences, squash};
 use chrono::NaiveDate;
 
+/// An event as one article states it: a clause and the date it states (or
+/// the article's date).
+pub(super) struct FoundEvent {
+    pub(super) span: Span,
+    /// The clause, white space squashed.
+    pub(super) text: Box<str>,
+    pub(super) date: DateInfo,
+}
+
+/// A quotation as one article gives it.
+pub(super) struct FoundQuote {
+    pub(super) span: Span,
+    /// The quoted words, without the quotation marks.
+    pub(super) text: Box<str>,
+    /// Who the article says spoke, as it says it ("a U.S. official"); a
+    /// pronoun is replaced by the name it refers to. The actor it names is
+    /// resolved over the whole corpus.
+    pub(super) speaker: Option<Name>,
+    pub(super) date: DateInfo,
+    /// The sentence holding the quote, when it may cite an outlet.
+    pub(super) context: Option<Box<str>>,
+}
+
 /// What one article yields before the corpus-wide passes.
 #[derive(Default)]
 pub(super) struct Extracted {
-    pub(super) events: Vec<Event>,
-    pub(super) quotes: Vec<Quote>,
-    /// For each quote: the text of the sentence holding it when it may
-    /// cite an outlet (its `speaker_text` is the phrase to resolve).
-    pub(super) quote_context: Vec<Option<Box<str>>>,
+    pub(super) events: Vec<FoundEvent>,
+    pub(super) quotes: Vec<FoundQuote>,
     /// The names mentioned (numbers in the shared name table), each once,
     /// in order of first mention.
     pub(super) names: Vec<u32>,
@@ -63,7 +83,6 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
     let mut out = Extracted {
         events: Vec::new(),
         quotes: Vec::new(),
-        quote_context: Vec::new(),
         names: Vec::new(),
     };
     // Quotes first: their search holds a masked copy of the text, which is
@@ -103,16 +122,10 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
             previous = Some(last.date);
         }
         for c in split_clauses(text, sent.start, &found, default) {
-            out.events.push(Event {
-                id: Default::default(),
-                article: Default::default(),
+            out.events.push(FoundEvent {
                 span: c.span,
                 text: squash(&clean[c.span.start..c.span.end]).into(),
                 date: c.date,
-                reported: published,
-                actors: Names::default(),
-                cites: Names::default(),
-                cluster: Default::default(),
             });
         }
     }
@@ -171,19 +184,13 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
             .map(|s| &clean[s.start..s.end])
             .filter(|s| shared.may_cite(s))
             .map(Box::from);
-        out.quotes.push(Quote {
-            id: Default::default(),
-            article: Default::default(),
+        out.quotes.push(FoundQuote {
             span,
             text: squash(&m.text).into(),
-            speaker: None,
-            speaker_text: shown.map(|s| Name::from(s.as_str())),
+            speaker: shown.map(|s| Name::from(s.as_str())),
             date,
-            reported: published,
-            cites: Names::default(),
-            cluster: Default::default(),
+            context: sentence,
         });
-        out.quote_context.push(sentence);
     }
     // A social post is a dated statement by its author.
     for p in &doc.meta.posts {
@@ -200,25 +207,18 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
             _ => continue,
         };
         names.extend(find_names(author));
-        out.quotes.push(Quote {
-            id: Default::default(),
-            article: Default::default(),
+        out.quotes.push(FoundQuote {
             span,
             text: body.into(),
-            speaker: None,
-            speaker_text: Some(author.as_str().into()),
+            speaker: Some(author.as_str().into()),
             date: DateInfo::day(d, Basis::Stated),
-            reported: published,
-            cites: Names::default(),
-            cluster: Default::default(),
+            context: None,
         });
-        out.quote_context.push(None);
     }
     out.names = shared.intern(names.order);
     // Thousands of articles wait for the corpus-wide passes: no slack.
     out.events.shrink_to_fit();
     out.quotes.shrink_to_fit();
-    out.quote_context.shrink_to_fit();
     out
 }
 

@@ -16,7 +16,7 @@ use crate::model::{Article, ArticleId, DateInfo, EventId, Model, QuoteId, Span};
 use crate::model::{Event, Name, Names, Quote, SourceFormat};
 use crate::parallel::{parallel_chunks_mut, parallel_map};
 use aho_corasick::AhoCorasick;
-use article::{Extracted, extract_article};
+use article::{Extracted, FoundEvent, FoundQuote, extract_article};
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;
@@ -24,7 +24,7 @@ use std::sync::Mutex;
 /// One article's record and what was extracted from it, before the
 /// corpus-wide passes. The article id is given when the corpus is assembled.
 pub struct Part {
-    article: Article,
+    article: Record,
     /// Where in the pool the article's events, quotes and quote contexts
     /// are.
     events: std::ops::Range<usize>,
@@ -38,10 +38,53 @@ pub struct Part {
 /// would hold everything twice while they are copied.
 #[derive(Default)]
 struct Pool {
-    events: Vec<Event>,
-    quotes: Vec<Quote>,
-    /// For each quote: the sentence holding it, when it may cite an outlet.
-    context: Vec<Option<Box<str>>>,
+    events: Vec<FoundEvent>,
+    quotes: Vec<FoundQuote>,
+}
+
+/// What the model's record of an article holds but its id, which is its
+/// place in the corpus, known once every article is in.
+struct Record {
+    path: String,
+    published: Option<NaiveDate>,
+    author: Option<String>,
+    outlet: Option<String>,
+    title: Option<String>,
+    url: Option<String>,
+    format: SourceFormat,
+    text: Option<String>,
+    warnings: Vec<String>,
+    bytes: usize,
+}
+
+impl Record {
+    fn into_article(self, id: ArticleId) -> Article {
+        let Record {
+            path,
+            published,
+            author,
+            outlet,
+            title,
+            url,
+            format,
+            text,
+            warnings,
+            bytes,
+        } = self;
+        Article {
+            id,
+            path,
+            published,
+            author,
+            outlet,
+            title,
+            url,
+            format,
+            text,
+            warnings,
+            bytes,
+        }
+    }
 }
 
 /// What the extraction of every article shares: the outlet names, to keep
@@ -122,7 +165,7 @@ pub fn extract_owned(mut d: Document, shared: &Shared) -> (Part, Option<LoadIssu
     extract_with(record, &d, shared)
 }
 
-fn extract_with(record: Article, d: &Document, shared: &Shared) -> (Part, Option<LoadIssue>) {
+fn extract_with(record: Record, d: &Document, shared: &Shared) -> (Part, Option<LoadIssue>) {
     match crate::guard::guarded(|| extract_article(d, shared)) {
         Ok(found) => (add_part(record, shared, found), None),
         Err(panic) => {
@@ -142,14 +185,13 @@ fn take_or_extend<T>(pool: &mut Vec<T>, items: Vec<T>) {
     }
 }
 
-fn add_part(article: Article, shared: &Shared, found: Extracted) -> Part {
+fn add_part(article: Record, shared: &Shared, found: Extracted) -> Part {
     let mut pool = shared.pool.lock().unwrap_or_else(|e| e.into_inner());
     let (e, q) = (pool.events.len(), pool.quotes.len());
     // The first article's vectors become the pool's: one long article is
     // then never held twice.
     take_or_extend(&mut pool.events, found.events);
     take_or_extend(&mut pool.quotes, found.quotes);
-    take_or_extend(&mut pool.context, found.quote_context);
     Part {
         article,
         events: e..pool.events.len(),
@@ -174,20 +216,33 @@ pub fn build_model(docs: &[Document], aliases: &AliasTable) -> (Model, Vec<LoadI
 /// ids, one actor table, actors and cited outlets per event and quote,
 /// chronological order and clusters.
 pub fn assemble(parts: Vec<Part>, shared: Shared, aliases: &AliasTable) -> Model {
-    let mut pool = shared.pool.into_inner().unwrap_or_else(|e| e.into_inner());
+    let pool = shared.pool.into_inner().unwrap_or_else(|e| e.into_inner());
+    let (mut found_events, mut found_quotes) = (pool.events, pool.quotes);
+    // Each pooled item's article: parts are in path order, their items in
+    // the order they reached the pool.
     let mut articles = Vec::with_capacity(parts.len());
     let mut name_lists = Vec::with_capacity(parts.len());
-    for (i, mut p) in parts.into_iter().enumerate() {
-        p.article.id = ArticleId::new(i);
-        for e in &mut pool.events[p.events] {
-            e.article = p.article.id;
-        }
-        for q in &mut pool.quotes[p.quotes] {
-            q.article = p.article.id;
-        }
-        articles.push(p.article);
+    let mut event_ranges = Vec::with_capacity(parts.len());
+    let mut quote_ranges = Vec::with_capacity(parts.len());
+    for (i, p) in parts.into_iter().enumerate() {
+        let id = ArticleId::new(i);
+        event_ranges.push((p.events, id));
+        quote_ranges.push((p.quotes, id));
+        articles.push(p.article.into_article(id));
         name_lists.push(p.names);
     }
+    let article_of = |mut ranges: Vec<(std::ops::Range<usize>, ArticleId)>, n: usize| {
+        ranges.sort_unstable_by_key(|(r, _)| r.start);
+        let mut of = Vec::with_capacity(n);
+        for (r, id) in ranges {
+            of.extend(std::iter::repeat_n(id, r.len()));
+        }
+        debug_assert_eq!(of.len(), n);
+        of
+    };
+    let event_article = article_of(event_ranges, found_events.len());
+    let quote_article = article_of(quote_ranges, found_quotes.len());
+
     // Every name once, in order of first mention across the corpus.
     let table = shared.names.into_inner().unwrap_or_else(|e| e.into_inner());
     let mut names: Vec<Option<NameMention>> = table.list.into_iter().map(Some).collect();
@@ -204,76 +259,231 @@ pub fn assemble(parts: Vec<Part>, shared: Shared, aliases: &AliasTable) -> Model
     let mut mentions = vec![0usize; index.actors.len()];
     let actor = |a: usize| index.actors[a].id.clone();
     let outlet = |o: usize| index.outlets[o].clone();
-    {
-        let named = parallel_chunks_mut(&mut pool.events, 4096, |_, events| {
-            let mut named = Vec::new();
-            let (mut actor_lists, mut outlet_lists) = (Held::default(), Held::default());
-            for e in events {
-                let (actors, outlets) = index.scan(&e.text);
-                e.cites = outlet_lists.get(outlets, outlet);
-                named.extend_from_slice(&actors);
-                e.actors = actor_lists.get(actors, actor);
-            }
-            named
-        });
-        let context = std::mem::take(&mut pool.context);
-        let named_by_quotes = parallel_chunks_mut(&mut pool.quotes, 4096, |start, quotes| {
-            let (mut named, mut outlet_lists) = (Vec::new(), Held::default());
-            let mut phrases: HashSet<Name> = HashSet::new();
-            for (q, sentence) in quotes.iter_mut().zip(&context[start..]) {
-                if let Some(phrase) = q.speaker_text.take() {
-                    if let Some(a) = index.resolve_speaker(&phrase) {
-                        named.push(a);
-                        q.speaker = Some(actor(a));
-                    }
-                    let held = phrases.get(&phrase).cloned();
-                    q.speaker_text = Some(held.unwrap_or_else(|| {
+    let attributed = parallel_chunks_mut(&mut found_quotes, 4096, |_, quotes| {
+        let (mut named, mut outlet_lists) = (Vec::new(), Held::default());
+        let mut said = Vec::with_capacity(quotes.len());
+        let mut phrases: HashSet<Name> = HashSet::new();
+        for q in quotes.iter_mut() {
+            let mut speaker = None;
+            if let Some(phrase) = &mut q.speaker {
+                if let Some(a) = index.resolve_speaker(phrase) {
+                    named.push(a);
+                    speaker = Some(actor(a));
+                }
+                match phrases.get(phrase) {
+                    Some(held) => *phrase = held.clone(),
+                    None => {
                         phrases.insert(phrase.clone());
-                        phrase
-                    }));
-                }
-                if let Some(sentence) = sentence {
-                    q.cites = outlet_lists.get(index.scan(sentence).1, outlet);
+                    }
                 }
             }
-            named
-        });
-        for a in named.into_iter().chain(named_by_quotes).flatten() {
+            let cites = (q.context.take()).map_or_else(Names::default, |c| {
+                outlet_lists.get(index.scan(&c).1, outlet)
+            });
+            said.push(Said { speaker, cites });
+        }
+        (named, said)
+    });
+    let mut quote_said: Vec<Said> = Vec::with_capacity(found_quotes.len());
+    for (named, said) in attributed {
+        quote_said.extend(said);
+        for a in named {
             mentions[a] += 1;
         }
     }
-    let mut model = Model {
-        articles,
-        events: pool.events,
-        quotes: pool.quotes,
-        ..Model::default()
+    // Chronological order, then clusters over items in that order: an
+    // item's place is its id.
+    let key = |d: &DateInfo, art: ArticleId, span: Span, k: usize| {
+        let reported = articles[art.index()].published;
+        (d.start, d.end, reported, art, span.start, span.end, k)
     };
-    model.events.shrink_to_fit();
-    model.quotes.shrink_to_fit();
-    model.actors = index.actors;
-    for (a, n) in model.actors.iter_mut().zip(mentions) {
+    let mut event_order: Vec<u32> = (0..found_events.len() as u32).collect();
+    event_order.sort_unstable_by_key(|&k| {
+        let k = k as usize;
+        let e = &found_events[k];
+        key(&e.date, event_article[k], e.span, k)
+    });
+    let mut quote_order: Vec<u32> = (0..found_quotes.len() as u32).collect();
+    quote_order.sort_unstable_by_key(|&k| {
+        let k = k as usize;
+        let q = &found_quotes[k];
+        key(&q.date, quote_article[k], q.span, k)
+    });
+    let clustering = cluster::build(
+        &SortedEvents {
+            found: &found_events,
+            order: &event_order,
+            article: &event_article,
+        },
+        &SortedQuotes {
+            found: &found_quotes,
+            order: &quote_order,
+            article: &quote_article,
+            said: &quote_said,
+        },
+    );
+
+    // The model's records, each made once, moving the texts. They are made
+    // from the back of the pool, which gives its memory back as it empties,
+    // and then put in order in place: the pool and the model's lists are
+    // never both held whole.
+    let place = |order: Vec<u32>| {
+        let mut place = vec![0u32; order.len()];
+        for (i, k) in order.into_iter().enumerate() {
+            place[k as usize] = i as u32;
+        }
+        place
+    };
+    let event_place = place(event_order);
+    let mut events: Vec<Event> = Vec::with_capacity(found_events.len());
+    // Actors and cited outlets, on every core, a drained chunk at a time.
+    // Equal lists are held once per slice.
+    drain_back(&mut found_events, |start, mut chunk| {
+        for (named, made) in parallel_chunks_mut(&mut chunk, 2048, |at, part| {
+            let mut named = Vec::new();
+            let (mut actor_lists, mut outlet_lists) = (Held::default(), Held::default());
+            let made: Vec<Event> = (part.iter_mut().enumerate())
+                .map(|(j, f)| {
+                    let k = start + at + j;
+                    let (actors, outlets) = index.scan(&f.text);
+                    named.extend_from_slice(&actors);
+                    let (i, article) = (event_place[k] as usize, event_article[k]);
+                    Event {
+                        id: EventId::new(i),
+                        article,
+                        span: f.span,
+                        text: std::mem::take(&mut f.text),
+                        date: f.date,
+                        reported: articles[article.index()].published,
+                        actors: actor_lists.get(actors, actor),
+                        cites: outlet_lists.get(outlets, outlet),
+                        cluster: clustering.events[i],
+                    }
+                })
+                .collect();
+            (named, made)
+        }) {
+            events.extend(made);
+            for a in named {
+                mentions[a] += 1;
+            }
+        }
+    });
+    events.sort_unstable_by_key(|e| e.id);
+    let quote_place = place(quote_order);
+    let mut quotes: Vec<Quote> = Vec::with_capacity(found_quotes.len());
+    drain_back(&mut found_quotes, |start, chunk| {
+        let mut said = quote_said.split_off(start);
+        shrink_if_half_empty(&mut quote_said);
+        for (k, (f, said)) in (start..).zip(chunk.into_iter().zip(said.drain(..))) {
+            let (i, article) = (quote_place[k] as usize, quote_article[k]);
+            quotes.push(Quote {
+                id: QuoteId::new(i),
+                article,
+                span: f.span,
+                text: f.text,
+                speaker: said.speaker,
+                speaker_text: f.speaker,
+                date: f.date,
+                reported: articles[article.index()].published,
+                cites: said.cites,
+                cluster: clustering.quotes[i],
+            });
+        }
+    });
+    quotes.sort_unstable_by_key(|q| q.id);
+    let mut actors = index.actors;
+    for (a, n) in actors.iter_mut().zip(mentions) {
         a.mentions = n;
     }
     // Actors from the alias file that the corpus never names are noise.
-    model.actors.retain(|a| a.mentions > 0);
+    actors.retain(|a| a.mentions > 0);
 
-    let order = |d: &DateInfo, reported: Option<NaiveDate>, art: ArticleId, span: Span| {
-        (d.start, d.end, reported, art, span.start, span.end)
-    };
-    model
-        .events
-        .sort_unstable_by_key(|e| order(&e.date, e.reported, e.article, e.span));
-    model
-        .quotes
-        .sort_unstable_by_key(|q| order(&q.date, q.reported, q.article, q.span));
-    for (i, e) in model.events.iter_mut().enumerate() {
-        e.id = EventId::new(i);
+    Model {
+        articles,
+        events,
+        quotes,
+        actors,
+        clusters: clustering.clusters,
+        ..Model::default()
     }
-    for (i, q) in model.quotes.iter_mut().enumerate() {
-        q.id = QuoteId::new(i);
+}
+
+/// Hands out the items of `v` from the back, a chunk at a time with the
+/// index of its first, giving back its memory as it empties.
+fn drain_back<T>(v: &mut Vec<T>, mut f: impl FnMut(usize, Vec<T>)) {
+    const CHUNK: usize = 1 << 14;
+    while !v.is_empty() {
+        let start = v.len().saturating_sub(CHUNK);
+        let chunk = v.split_off(start);
+        shrink_if_half_empty(v);
+        f(start, chunk);
     }
-    cluster::assign(&mut model);
-    model
+}
+
+fn shrink_if_half_empty<T>(v: &mut Vec<T>) {
+    if v.capacity() > 4096 && v.capacity() / 2 > v.len() {
+        v.shrink_to_fit();
+    }
+}
+
+/// Who said a quote, as the corpus-wide pass finds it.
+#[derive(Default)]
+struct Said {
+    /// The actor the quote's speaker phrase names.
+    speaker: Option<Name>,
+    cites: Names,
+}
+
+/// Extracted events as clustering sees them: in chronological order,
+/// through that order, without a copy.
+struct SortedEvents<'a> {
+    found: &'a [FoundEvent],
+    order: &'a [u32],
+    article: &'a [ArticleId],
+}
+
+impl cluster::Items for SortedEvents<'_> {
+    fn len(&self) -> usize {
+        self.order.len()
+    }
+    fn text(&self, i: usize) -> &str {
+        &self.found[self.order[i] as usize].text
+    }
+    fn dates(&self, i: usize) -> (NaiveDate, NaiveDate) {
+        let d = &self.found[self.order[i] as usize].date;
+        (d.start, d.end)
+    }
+    fn article(&self, i: usize) -> ArticleId {
+        self.article[self.order[i] as usize]
+    }
+}
+
+/// Extracted quotes and who said them, as clustering sees them.
+struct SortedQuotes<'a> {
+    found: &'a [FoundQuote],
+    order: &'a [u32],
+    article: &'a [ArticleId],
+    said: &'a [Said],
+}
+
+impl cluster::Items for SortedQuotes<'_> {
+    fn len(&self) -> usize {
+        self.order.len()
+    }
+    fn text(&self, i: usize) -> &str {
+        &self.found[self.order[i] as usize].text
+    }
+    fn dates(&self, i: usize) -> (NaiveDate, NaiveDate) {
+        let d = &self.found[self.order[i] as usize].date;
+        (d.start, d.end)
+    }
+    fn article(&self, i: usize) -> ArticleId {
+        self.article[self.order[i] as usize]
+    }
+    fn speaker(&self, i: usize) -> Option<&Name> {
+        self.said[self.order[i] as usize].speaker.as_ref()
+    }
 }
 
 /// Actor or outlet lists, made once for each distinct list of numbers.
@@ -294,9 +504,8 @@ impl Held {
     }
 }
 
-fn article_record(d: &Document) -> Article {
-    Article {
-        id: Default::default(),
+fn article_record(d: &Document) -> Record {
+    Record {
         path: d.path.display().to_string(),
         published: d.meta.published,
         author: d.meta.author.clone(),
