@@ -61,6 +61,13 @@ fn each_format_gives_its_metadata_events_and_quotes() {
             "2026-03-09",
         ),
         (
+            "ledger.htm",
+            "html",
+            "Ferry service resumes after the storm",
+            "Harbour Ledger",
+            "2026-03-12",
+        ),
+        (
             "latin1.html",
             "html",
             "Café owners count losses",
@@ -102,6 +109,28 @@ fn each_format_gives_its_metadata_events_and_quotes() {
             .contains("We lost everything in the cellar")
     }));
     assert!(quotes.iter().any(|q| q["speaker_text"] == "Mayor Tom Bell"));
+    // Metadata only in a JSON-LD @graph; a <q> keeps its quotation marks,
+    // so the quote is found; a subhead is not a row.
+    let ledger = article(&m, "ledger.htm");
+    assert_eq!(ledger["author"], "Priya Nair");
+    assert_eq!(ledger["url"], "https://ledger.example.net/2026/03/12/ferry");
+    assert!(quotes.iter().any(|q| {
+        q["article"] == ledger["id"]
+            && q["speaker_text"] == "Captain Lena Ortiz"
+            && q["text"]
+                .as_str()
+                .unwrap()
+                .contains("The crossing was calm")
+    }));
+    let events = m["events"].as_array().unwrap();
+    assert!(
+        !events
+            .iter()
+            .any(|e| e["text"] == "Timetable" || e["text"].as_str().unwrap().contains("Share on")),
+        "no subhead or share button as a row"
+    );
+    let text = ledger["text"].as_str().unwrap();
+    assert!(!text.contains("Related stories") && !text.contains("Share on X"));
     // No navigation or footer in the page's text.
     let page = article(&m, "latin1.html")["text"].as_str().unwrap();
     assert!(!page.contains("Home") && !page.contains("Subscribe"));

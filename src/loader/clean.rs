@@ -99,7 +99,8 @@ pub fn clean_article(text: &str) -> Cleaned {
 }
 
 /// Cleans text extracted from markup, whose blocks are known to be the
-/// article's own: short lines (list items, subheads) are kept.
+/// article's own: only lines of a few words that do not end like a
+/// sentence (subheads) are blanked.
 pub fn clean_structured(text: &str) -> Cleaned {
     clean_with(text, false)
 }
@@ -223,9 +224,11 @@ fn clean_with(text: &str, blank_short_lines: bool) -> Cleaned {
     blank_markdown(text, &mut buf);
     let mut clean = String::from_utf8(buf).expect("blanking keeps UTF-8 valid");
     find_title(&mut out, &clean, title_line);
-    if blank_short_lines {
-        blank_headings(&mut clean, out.title_span, &out.posts);
-    }
+    // A line that does not end like a sentence is a subhead, a kicker or
+    // navigation, not an event: in markup, whose blocks are the article's
+    // own, only the short ones (a subhead, a list item's label) are.
+    let max_words = if blank_short_lines { 14 } else { 6 };
+    blank_headings(&mut clean, out.title_span, &out.posts, max_words);
     out.clean = clean;
     out
 }
@@ -402,7 +405,7 @@ fn find_title(out: &mut Cleaned, clean: &str, first_line_rest: Option<(usize, us
 
 /// Section kickers and captions ("Rubio Contradicted", "Military escalation")
 /// are short stand-alone lines that do not end like sentences: not content.
-fn blank_headings(clean: &mut String, title: Option<Span>, posts: &[Post]) {
+fn blank_headings(clean: &mut String, title: Option<Span>, posts: &[Post], max_words: usize) {
     let spans: Vec<Span> = paragraphs(clean)
         .into_iter()
         .filter(|&span| {
@@ -413,7 +416,7 @@ fn blank_headings(clean: &mut String, title: Option<Span>, posts: &[Post]) {
                 && !t.contains('\n')
                 && !title.is_some_and(|ts| ts.overlaps(span))
                 && !ends_sentence(t)
-                && t.split_whitespace().count() <= 14
+                && t.split_whitespace().count() <= max_words
         })
         .collect();
     let mut bytes = std::mem::take(clean).into_bytes();

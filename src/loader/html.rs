@@ -92,6 +92,7 @@ pub fn read_page_str(html: &str) -> Entry {
         .map(|h| crate::text::squash(&h.text()))
         .collect();
     let site_from_meta = meta_content(&dom, &["og:site_name", "application-name"]);
+    let linked = super::jsonld::article(&dom);
     let cfg = Config {
         max_elements_to_parse: 0,
         ..Config::default()
@@ -142,6 +143,16 @@ pub fn read_page_str(html: &str) -> Entry {
                 .unwrap_or_default();
         }
     }
+    // The page's JSON-LD article record is trusted above everything else.
+    if let Some(ld) = linked {
+        page.title = ld.headline.or(page.title.take());
+        page.published = ld.published.or(page.published);
+        page.author = ld.author.or(page.author.take());
+        page.outlet = ld.publisher.or(page.outlet.take());
+        if page.url.is_none() {
+            page.url = ld.url;
+        }
+    }
     if page.published.is_none() {
         page.published = page.url.as_deref().and_then(url_date);
     }
@@ -153,7 +164,26 @@ pub fn read_page_str(html: &str) -> Entry {
             "no publication date in the page's metadata: dated {d}, the first full date its text states"
         ));
     }
-    let own_title = fallback_title.map(|t| strip_site_suffix(&t, page.outlet.as_deref()));
+    let own_title =
+        (fallback_title.as_deref()).map(|t| strip_site_suffix(t, page.outlet.as_deref()));
+    // The page's <title> as the headline: without its site suffix, which
+    // names the outlet when nothing else does.
+    if let (Some(raw), Some(own)) = (fallback_title.as_deref(), own_title.as_deref())
+        && raw.trim() != own
+    {
+        if page
+            .title
+            .as_deref()
+            .is_some_and(|t| t.trim() == raw.trim())
+        {
+            page.title = Some(own.to_string());
+        }
+        if page.outlet.is_none()
+            && let Some(tail) = raw.trim().strip_prefix(own)
+        {
+            page.outlet = tidy_outlet(tail.trim_start_matches([' ', '|', '-', '–', '—', ':']));
+        }
+    }
     let same = |a: &str, b: &str| a.to_lowercase() == b.to_lowercase();
     let confirmed = |t: &str| headings.iter().any(|h| same(h, t));
     match (&page.title, &own_title) {

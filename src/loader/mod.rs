@@ -6,6 +6,7 @@ mod feed;
 mod frontmatter;
 mod html;
 mod input;
+mod jsonld;
 mod meta;
 mod read;
 mod records;
