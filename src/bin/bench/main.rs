@@ -7,7 +7,8 @@
 //!                            side with `fzf --filter` when installed
 //!   dateline-bench startup   open ./data (or the bundled corpus) to the first frame
 //!   dateline-bench hostile   repeated quotes, a 40 MB line, long alias names at two sizes
-//!   dateline-bench all       all four
+//!   dateline-bench pages     1,000 saved web pages beside the same articles as text
+//!   dateline-bench all       all five
 //!
 //! Each export runs in a child process of its own (this binary, re-executed
 //! with `--child-export`) so that its VmHWM is its own.
@@ -15,6 +16,7 @@
 mod extract;
 mod filter;
 mod hostile;
+mod pages;
 mod skim;
 mod startup;
 mod util;
@@ -55,15 +57,17 @@ fn main() {
         Some("filter") => filter::bench_filter(),
         Some("startup") => startup::bench_startup(),
         Some("hostile") => hostile::bench_hostile(),
+        Some("pages") => pages::bench_pages(),
         Some("all") | None => {
             startup::bench_startup();
             extract::bench_extract();
             filter::bench_filter();
             hostile::bench_hostile();
+            pages::bench_pages();
         }
         Some(other) => {
             eprintln!(
-                "usage: dateline-bench [startup|extract|filter|hostile|all|--sample N|--write-corpus N DIR|--cluster-stats N]  (unknown: {other})"
+                "usage: dateline-bench [startup|extract|filter|hostile|pages|all|--sample N|--write-corpus N DIR|--cluster-stats N]  (unknown: {other})"
             );
             std::process::exit(2);
         }
