@@ -465,7 +465,13 @@ fn walk(node: &NodeRef, out: &mut TextOut, page: bool) {
                 walk(&child, &mut inner, page);
                 inner.block();
                 for p in inner.paras {
-                    out.raw(&quoted(&p));
+                    // Sites also indent tables and lists in a blockquote:
+                    // only what reads like speech becomes a quotation.
+                    if reads_like_speech(&p) {
+                        out.raw(&quoted(&p));
+                    } else {
+                        out.raw(&p);
+                    }
                     out.block();
                 }
             }
@@ -477,6 +483,20 @@ fn walk(node: &NodeRef, out: &mut TextOut, page: bool) {
             _ => walk(&child, out, page),
         }
     }
+}
+
+/// Words ending like a sentence, or a long run of them, and more letters
+/// than digits: not a table row or a label.
+fn reads_like_speech(p: &str) -> bool {
+    let t = p
+        .trim_end_matches(|c: char| crate::text::is_space(c) || matches!(c, '"' | '”' | '’' | '»'));
+    let words = t
+        .split(crate::text::is_space)
+        .filter(|w| !w.is_empty())
+        .count();
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    let digits = t.chars().filter(char::is_ascii_digit).count();
+    letters > digits && (words >= 12 || (words >= 2 && t.ends_with(['.', '!', '?', '…'])))
 }
 
 /// A block quotation as a quotation: in quotation marks unless it already
@@ -493,6 +513,16 @@ fn quoted(p: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tables_and_labels_in_a_blockquote_are_not_quotations() {
+        assert!(reads_like_speech("We lost everything in the cellar."));
+        assert!(!reads_like_speech("Caolán McNamara 4307 19.5%"));
+        assert!(!reads_like_speech("Most active developers"));
+        assert!(!reads_like_speech(
+            "4.2.3 April 2014 4.1.6 April 2014 4.2.4 May 2014."
+        ));
+    }
 
     #[test]
     fn blocks_become_paragraphs_and_quotes_keep_marks() {
