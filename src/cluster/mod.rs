@@ -12,7 +12,8 @@ mod events;
 mod quotes;
 
 use crate::model::{
-    ArticleId, Cluster, ClusterId, ClusterKind, Event, EventId, ItemId, Name, Quote, QuoteId,
+    ArticleId, Cluster, ClusterId, ClusterKind, DateInfo, Event, EventId, ItemId, Name, Quote,
+    QuoteId,
 };
 use crate::parallel::{parallel_map, release_freed_memory};
 use chrono::NaiveDate;
@@ -336,36 +337,58 @@ pub trait Items: Sync {
     }
 }
 
-impl Items for [Event] {
-    fn len(&self) -> usize {
-        <[Event]>::len(self)
-    }
-    fn text(&self, i: usize) -> &str {
-        &self[i].text
-    }
-    fn dates(&self, i: usize) -> (NaiveDate, NaiveDate) {
-        (self[i].date.start, self[i].date.end)
-    }
-    fn article(&self, i: usize) -> ArticleId {
-        self[i].article
+/// One event or quote, for clustering a list of them as it stands.
+pub trait Item: Sync {
+    fn text(&self) -> &str;
+    fn date(&self) -> &DateInfo;
+    fn article(&self) -> ArticleId;
+    fn speaker(&self) -> Option<&Name> {
+        None
     }
 }
 
-impl Items for [Quote] {
+impl<T: Item> Items for [T] {
     fn len(&self) -> usize {
-        <[Quote]>::len(self)
+        <[T]>::len(self)
     }
     fn text(&self, i: usize) -> &str {
-        &self[i].text
+        self[i].text()
     }
     fn dates(&self, i: usize) -> (NaiveDate, NaiveDate) {
-        (self[i].date.start, self[i].date.end)
+        (self[i].date().start, self[i].date().end)
     }
     fn article(&self, i: usize) -> ArticleId {
-        self[i].article
+        self[i].article()
     }
     fn speaker(&self, i: usize) -> Option<&Name> {
-        self[i].speaker.as_ref()
+        self[i].speaker()
+    }
+}
+
+impl Item for Event {
+    fn text(&self) -> &str {
+        &self.text
+    }
+    fn date(&self) -> &DateInfo {
+        &self.date
+    }
+    fn article(&self) -> ArticleId {
+        self.article
+    }
+}
+
+impl Item for Quote {
+    fn text(&self) -> &str {
+        &self.text
+    }
+    fn date(&self) -> &DateInfo {
+        &self.date
+    }
+    fn article(&self) -> ArticleId {
+        self.article
+    }
+    fn speaker(&self) -> Option<&Name> {
+        self.speaker.as_ref()
     }
 }
 

@@ -33,6 +33,30 @@ pub(super) struct FoundQuote {
     pub(super) context: Option<Box<str>>,
 }
 
+/// What an extracted event and quote both have.
+pub(super) trait Found: Sync {
+    fn text(&self) -> &str;
+    fn date(&self) -> &DateInfo;
+}
+
+impl Found for FoundEvent {
+    fn text(&self) -> &str {
+        &self.text
+    }
+    fn date(&self) -> &DateInfo {
+        &self.date
+    }
+}
+
+impl Found for FoundQuote {
+    fn text(&self) -> &str {
+        &self.text
+    }
+    fn date(&self) -> &DateInfo {
+        &self.date
+    }
+}
+
 /// What one article yields before the corpus-wide passes.
 #[derive(Default)]
 pub(super) struct Extracted {

@@ -310,16 +310,17 @@ pub fn assemble(parts: Vec<Part>, shared: Shared, aliases: &AliasTable) -> Model
         key(&q.date, quote_article[k], q.span, k)
     });
     let clustering = cluster::build(
-        &SortedEvents {
+        &Sorted {
             found: &found_events,
             order: &event_order,
             article: &event_article,
+            said: None,
         },
-        &SortedQuotes {
+        &Sorted {
             found: &found_quotes,
             order: &quote_order,
             article: &quote_article,
-            said: &quote_said,
+            said: Some(&quote_said),
         },
     );
 
@@ -435,54 +436,38 @@ struct Said {
     cites: Names,
 }
 
-/// Extracted events as clustering sees them: in chronological order,
-/// through that order, without a copy.
-struct SortedEvents<'a> {
-    found: &'a [FoundEvent],
+/// Extracted events or quotes as clustering sees them: in chronological
+/// order, through that order, without a copy.
+struct Sorted<'a, T> {
+    found: &'a [T],
     order: &'a [u32],
     article: &'a [ArticleId],
+    /// Who said each quote (none for events).
+    said: Option<&'a [Said]>,
 }
 
-impl cluster::Items for SortedEvents<'_> {
+impl<T: Sync> Sorted<'_, T> {
+    fn at(&self, i: usize) -> usize {
+        self.order[i] as usize
+    }
+}
+
+impl<T: article::Found> cluster::Items for Sorted<'_, T> {
     fn len(&self) -> usize {
         self.order.len()
     }
     fn text(&self, i: usize) -> &str {
-        &self.found[self.order[i] as usize].text
+        self.found[self.at(i)].text()
     }
     fn dates(&self, i: usize) -> (NaiveDate, NaiveDate) {
-        let d = &self.found[self.order[i] as usize].date;
+        let d = self.found[self.at(i)].date();
         (d.start, d.end)
     }
     fn article(&self, i: usize) -> ArticleId {
-        self.article[self.order[i] as usize]
-    }
-}
-
-/// Extracted quotes and who said them, as clustering sees them.
-struct SortedQuotes<'a> {
-    found: &'a [FoundQuote],
-    order: &'a [u32],
-    article: &'a [ArticleId],
-    said: &'a [Said],
-}
-
-impl cluster::Items for SortedQuotes<'_> {
-    fn len(&self) -> usize {
-        self.order.len()
-    }
-    fn text(&self, i: usize) -> &str {
-        &self.found[self.order[i] as usize].text
-    }
-    fn dates(&self, i: usize) -> (NaiveDate, NaiveDate) {
-        let d = &self.found[self.order[i] as usize].date;
-        (d.start, d.end)
-    }
-    fn article(&self, i: usize) -> ArticleId {
-        self.article[self.order[i] as usize]
+        self.article[self.at(i)]
     }
     fn speaker(&self, i: usize) -> Option<&Name> {
-        self.said[self.order[i] as usize].speaker.as_ref()
+        self.said?[self.at(i)].speaker.as_ref()
     }
 }
 
