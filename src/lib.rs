@@ -17,6 +17,7 @@ pub mod guard;
 pub mod loader;
 pub mod model;
 pub mod parallel;
+pub mod provenance;
 pub mod query;
 pub mod quotes;
 pub mod sanitize;

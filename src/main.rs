@@ -29,13 +29,17 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Write the event model as JSON or a markdown briefing.
+    /// Write the timeline as JSON, a markdown briefing, CSV, JSON Lines or
+    /// a TimelineJS document.
     Export {
-        /// Article files and folders to read (folders walked recursively).
+        /// Article files and folders to read (folders walked recursively):
+        /// text, markdown, HTML, RSS/Atom, JSON and JSONL.
         /// Default: ./data, else the bundled corpus.
         paths: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value = "json")]
-        format: Format,
+        /// Output format. Default: chosen by the extension of --output
+        /// (.json, .md, .csv, .jsonl, .timeline.json), else json.
+        #[arg(long, value_enum)]
+        format: Option<Format>,
         /// Filter, in the explorer's syntax (e.g. "bibi", "@trump #axios").
         #[arg(long)]
         filter: Option<String>,
@@ -58,8 +62,45 @@ enum Command {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
+    /// The whole model: articles, actors, events, quotes, clusters, issues.
     Json,
+    /// A briefing note with citations.
     Markdown,
+    /// One row per event or quote.
+    Csv,
+    /// One JSON object per event or quote, one per line.
+    Jsonl,
+    /// A TimelineJS3 document.
+    Timelinejs,
+}
+
+impl From<Format> for export::Format {
+    fn from(f: Format) -> Self {
+        match f {
+            Format::Json => export::Format::Json,
+            Format::Markdown => export::Format::Markdown,
+            Format::Csv => export::Format::Csv,
+            Format::Jsonl => export::Format::Jsonl,
+            Format::Timelinejs => export::Format::TimelineJs,
+        }
+    }
+}
+
+/// The format asked for, else the one the output's extension names, else
+/// JSON. An extension no format has is refused rather than guessed.
+fn chosen_format(format: Option<Format>, output: Option<&Path>) -> Result<export::Format> {
+    if let Some(f) = format {
+        return Ok(f.into());
+    }
+    let Some(out) = output else {
+        return Ok(export::Format::Json);
+    };
+    export::Format::from_path(out).ok_or_else(|| {
+        anyhow::anyhow!(
+            "cannot tell the format from {}: name one with --format (json, markdown, csv, jsonl, timelinejs)",
+            dateline::sanitize::path(out)
+        )
+    })
 }
 
 fn main() {
@@ -91,13 +132,17 @@ fn run(cli: Cli) -> Result<i32> {
             {
                 anyhow::bail!("--from {f} is after --to {t}: no date can be in that range");
             }
-            if pretty && !matches!(format, Format::Json) {
-                anyhow::bail!("--pretty applies to --format json only");
-            }
             // Refused before any work: an output that is not a regular
             // file, or that is one of the inputs.
             if let Some(out) = &output {
                 check_output(out, &corpus::input_files(&paths, aliases))?;
+            }
+            let format = chosen_format(format, output.as_deref())?;
+            if pretty && format != export::Format::Json {
+                anyhow::bail!(
+                    "--pretty applies to the json format only, not {}",
+                    format.name()
+                );
             }
             let (model, issues) = corpus::open_model(&paths, aliases);
             report_issues(&model, &issues);
@@ -112,25 +157,26 @@ fn run(cli: Cli) -> Result<i32> {
             {
                 anyhow::bail!("the range {f} to {t} is inverted: no date can be in it");
             }
-            match format {
-                Format::Json => {
-                    let chosen = export::select(&model, &q);
-                    write_out(output, |w| export::write_json(&chosen, &issues, w, pretty))?;
-                }
-                Format::Markdown => {
-                    let items = timeline::build(&model);
-                    let hays: Vec<Haystack> =
-                        items.iter().map(|i| Haystack::of(i, &model)).collect();
-                    let keep = query::filter(&items, &hays, &q, false);
-                    let chosen: Vec<&timeline::Item> = keep.iter().map(|&i| &items[i]).collect();
-                    let sel = Selection {
-                        filter: filter.unwrap_or_default(),
-                        from: q.from,
-                        to: q.to,
-                    };
-                    let text = export::to_markdown(&model, &chosen, &sel);
-                    write_out(output, |w| w.write_all(text.as_bytes()))?;
-                }
+            let opts = export::Options {
+                selection: Selection {
+                    filter: filter.unwrap_or_default(),
+                    from: q.from,
+                    to: q.to,
+                },
+                pretty,
+            };
+            if q.is_empty() {
+                write_out(output, |w| {
+                    export::write(format, &model, None, &issues, &opts, w)
+                })?;
+            } else {
+                let items = timeline::build(&model);
+                let hays: Vec<Haystack> = items.iter().map(|i| Haystack::of(i, &model)).collect();
+                let keep = query::filter(&items, &hays, &q, false);
+                let chosen: Vec<&timeline::Item> = keep.iter().map(|&i| &items[i]).collect();
+                write_out(output, |w| {
+                    export::write(format, &model, Some(&chosen), &issues, &opts, w)
+                })?;
             }
             Ok(0)
         }

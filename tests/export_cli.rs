@@ -37,7 +37,7 @@ fn pretty_applies_to_json_only() {
     assert_eq!(code, 2);
     assert!(out.is_empty());
     assert!(
-        err.contains("--pretty applies to --format json only"),
+        err.contains("--pretty applies to the json format only"),
         "{err}"
     );
 }

@@ -1,14 +1,22 @@
 //! Exports: the JSON model (the stable contract) and a markdown briefing.
 
+mod format;
+mod rows;
 mod safe_json;
+mod select;
+mod timelinejs;
+
+pub use format::{Format, Options, write};
+pub use rows::{CSV_COLUMNS, write_csv, write_jsonl};
+pub use select::{of_items, select};
+pub use timelinejs::write_timelinejs;
 
 use crate::loader::LoadIssue;
 use crate::model::non_utf8_name;
-use crate::model::{Actor, Article, ArticleId, Cluster, ClusterId, Event, Model, Quote};
-use crate::query::{self, Haystack, Query};
-use crate::timeline::{self, Group, Item, ItemRef, date_marker, order_key};
+use crate::model::{Actor, Article, ArticleId, Cluster, Event, Model, Quote};
+use crate::provenance::{self, ArticleIndex};
+use crate::timeline::{Group, Item, ItemRef, date_marker, order_key};
 use serde::Serialize;
-use std::borrow::Cow;
 use std::io::Write as _;
 
 #[derive(Serialize)]
@@ -102,88 +110,6 @@ pub fn to_json(model: &Model, issues: &[LoadIssue]) -> String {
     String::from_utf8(buf).expect("serde_json writes UTF-8")
 }
 
-/// Keeps only what a query selects: events and quotes that match (as
-/// timeline rows, so a cluster is kept or dropped whole), the articles and
-/// actors they use, and their clusters. Ids stay those of the whole model.
-pub fn select<'m>(model: &'m Model, q: &Query) -> Cow<'m, Model> {
-    if q.is_empty() {
-        return Cow::Borrowed(model);
-    }
-    let items = timeline::build(model);
-    let hays: Vec<Haystack> = items.iter().map(|i| Haystack::of(i, model)).collect();
-    let keep = query::filter(&items, &hays, q, false);
-    let mut ev = vec![false; model.events.len()];
-    let mut qu = vec![false; model.quotes.len()];
-    for &i in &keep {
-        for m in &items[i].members {
-            match *m {
-                ItemRef::Event(e) => ev[e] = true,
-                ItemRef::Quote(x) => qu[x] = true,
-            }
-        }
-    }
-    let mut out = Model {
-        events: model
-            .events
-            .iter()
-            .zip(&ev)
-            .filter(|(_, k)| **k)
-            .map(|(e, _)| e.clone())
-            .collect(),
-        quotes: model
-            .quotes
-            .iter()
-            .zip(&qu)
-            .filter(|(_, k)| **k)
-            .map(|(q, _)| q.clone())
-            .collect(),
-        ..Model::default()
-    };
-    let used_clusters: std::collections::HashSet<ClusterId> = out
-        .events
-        .iter()
-        .map(|e| e.cluster)
-        .chain(out.quotes.iter().map(|q| q.cluster))
-        .collect();
-    out.clusters = model
-        .clusters
-        .iter()
-        .filter(|c| used_clusters.contains(&c.id))
-        .cloned()
-        .collect();
-    let used_actors: std::collections::HashSet<&str> = out
-        .events
-        .iter()
-        .flat_map(|e| e.actors.iter().map(|a| &**a))
-        .chain(out.quotes.iter().filter_map(|q| q.speaker.as_deref()))
-        .collect();
-    out.actors = model
-        .actors
-        .iter()
-        .filter(|a| used_actors.contains(&*a.id))
-        .cloned()
-        .collect();
-    let used_articles: std::collections::HashSet<crate::model::ArticleId> = out
-        .events
-        .iter()
-        .map(|e| e.article)
-        .chain(out.quotes.iter().map(|q| q.article))
-        .collect();
-    out.articles = model
-        .articles
-        .iter()
-        .filter(|a| used_articles.contains(&a.id))
-        .cloned()
-        .collect();
-    out.path_bytes = model
-        .path_bytes
-        .iter()
-        .filter(|(a, _)| used_articles.contains(a))
-        .cloned()
-        .collect();
-    Cow::Owned(out)
-}
-
 /// Escapes text from an article so it reads as itself in markdown: no
 /// emphasis, links, headings, HTML or table cells can come from it.
 pub fn escape_md(s: &str) -> String {
@@ -252,6 +178,7 @@ pub fn to_markdown(model: &Model, items: &[&Item], sel: &Selection) -> String {
     ));
     let mut sorted: Vec<&&Item> = items.iter().collect();
     sorted.sort_by_key(|i| (order_key(&i.date), i.article, i.span.start));
+    let ix = ArticleIndex::of(model);
     let mut group = None;
     for it in sorted {
         let g = Group::of(&it.date);
@@ -278,8 +205,11 @@ pub fn to_markdown(model: &Model, items: &[&Item], sel: &Selection) -> String {
                     "> “{}”\n>\n> — {who} · {marker} · {sources}\n",
                     escape_md(&q.text)
                 ));
-                for c in cites(model, it) {
+                for c in cites(model, &ix, it) {
                     out.push_str(&format!(">\n> Source: {c}\n"));
+                }
+                if let Some(line) = carried_by(model, &ix, it) {
+                    out.push_str(&format!(">\n> {line}\n"));
                 }
                 out.push('\n');
             }
@@ -289,8 +219,11 @@ pub fn to_markdown(model: &Model, items: &[&Item], sel: &Selection) -> String {
                     "- {} — *{marker}* · {sources}\n",
                     escape_md(&e.text)
                 ));
-                for c in cites(model, it) {
+                for c in cites(model, &ix, it) {
                     out.push_str(&format!("  - Source: {c}\n"));
+                }
+                if let Some(line) = carried_by(model, &ix, it) {
+                    out.push_str(&format!("  - {line}\n"));
                 }
             }
         }
@@ -298,37 +231,31 @@ pub fn to_markdown(model: &Model, items: &[&Item], sel: &Selection) -> String {
     out
 }
 
-/// A citation for every member of a row's cluster, one per article.
-fn cites(model: &Model, it: &Item) -> Vec<String> {
-    let mut seen = Vec::new();
-    let mut out = Vec::new();
-    for m in &it.members {
-        let (art, span, outlets) = match *m {
-            ItemRef::Event(i) => (
-                &model.events[i].article,
-                model.events[i].span,
-                &model.events[i].cites,
-            ),
-            ItemRef::Quote(i) => (
-                &model.quotes[i].article,
-                model.quotes[i].span,
-                &model.quotes[i].cites,
-            ),
-        };
-        if seen.contains(art) {
-            continue;
-        }
-        seen.push(*art);
-        if let Some(a) = model.articles.iter().find(|a| &a.id == art) {
-            let mut c = citation(a, span);
-            if !outlets.is_empty() {
-                let o: Vec<String> = outlets.iter().map(|o| escape_md(o)).collect();
-                c.push_str(&format!("; citing {}", o.join(", ")));
+/// A citation for every article carrying a row, earliest first, each with
+/// the outlets it credits.
+fn cites(model: &Model, ix: &ArticleIndex, it: &Item) -> Vec<String> {
+    (provenance::carriers(model, ix, it).iter())
+        .map(|c| {
+            let mut s = citation(&model.articles[c.article], it.span);
+            if !c.cites.is_empty() {
+                let o: Vec<String> = c.cites.iter().map(|o| escape_md(o)).collect();
+                s.push_str(&format!("; citing {}", o.join(", ")));
             }
-            out.push(c);
-        }
-    }
-    out
+            s
+        })
+        .collect()
+}
+
+/// "Carried by: Axios, 4 Mar 2026 — first; …" for a row seen in several
+/// articles, so the briefing says who broke it and who repeated it.
+fn carried_by(model: &Model, ix: &ArticleIndex, it: &Item) -> Option<String> {
+    let carriers = provenance::carriers(model, ix, it);
+    (carriers.len() > 1).then(|| {
+        format!(
+            "Carried by: {}",
+            escape_md(&provenance::chain(model, &carriers))
+        )
+    })
 }
 
 #[cfg(test)]

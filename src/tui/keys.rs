@@ -249,7 +249,7 @@ pub static TABLE: &[Binding] = &[
         NORMAL,
         &[Ch('e')],
         Cmd::Export,
-        "export marked rows (or all shown) to markdown",
+        "export marked rows (or all shown): .md .csv .jsonl .json .timeline.json",
         "export",
     ),
     b(

@@ -148,9 +148,16 @@ fn export(st: &State, path: std::path::PathBuf, overwrite: bool) -> Action {
     if !overwrite && path.exists() {
         return Action::AskOverwrite(path);
     }
-    let (text, n) = st.briefing();
-    match crate::fsutil::write_atomic(&path, text.as_bytes()) {
-        Ok(()) => Action::Message(format!("exported {n} items to {}", path.display())),
+    let Some(format) = crate::export::Format::from_path(&path) else {
+        return Action::Message(format!("cannot tell the format of {}", path.display()));
+    };
+    let (bytes, n) = st.export_as(format);
+    match crate::fsutil::write_atomic(&path, &bytes) {
+        Ok(()) => Action::Message(format!(
+            "exported {n} items to {} ({})",
+            path.display(),
+            format.name()
+        )),
         Err(e) => Action::Message(format!("cannot write {}: {e}", path.display())),
     }
 }

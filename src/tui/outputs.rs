@@ -1,7 +1,7 @@
-//! What leaves the explorer: the export briefing and the copied text.
+//! What leaves the explorer: the exports and the copied text.
 
 use super::state::State;
-use crate::export::{self, Selection};
+use crate::export::{self, Format, Selection};
 use crate::timeline::Item;
 
 impl State {
@@ -19,19 +19,35 @@ impl State {
 
     /// The markdown briefing of the export targets, and how many items.
     pub fn briefing(&self) -> (String, usize) {
+        let (bytes, n) = self.export_as(Format::Markdown);
+        (String::from_utf8_lossy(&bytes).into_owned(), n)
+    }
+
+    /// The export targets written in `format`, and how many rows.
+    pub fn export_as(&self, format: Format) -> (Vec<u8>, usize) {
         let items: Vec<&Item> = self
             .export_targets()
             .into_iter()
             .map(|i| &self.data.items[i])
             .collect();
-        let sel = Selection {
-            filter: self.filter_shown.clone(),
-            ..Selection::default()
+        let opts = export::Options {
+            selection: Selection {
+                filter: self.filter_shown.clone(),
+                ..Selection::default()
+            },
+            pretty: true,
         };
-        (
-            export::to_markdown(&self.data.corpus.model, &items, &sel),
-            items.len(),
+        let mut out = Vec::new();
+        export::write(
+            format,
+            &self.data.corpus.model,
+            Some(&items),
+            &self.data.corpus.issues,
+            &opts,
+            &mut out,
         )
+        .expect("writing to memory cannot fail");
+        (out, items.len())
     }
 
     pub(super) fn copy_text(&self) -> Option<String> {

@@ -88,10 +88,20 @@ pub fn update(s: &mut State, action: Action) -> Vec<Effect> {
                     s.prompt.apply(e);
                     Vec::new()
                 }
-                Cmd::Accept if !s.prompt.text.trim().is_empty() => vec![Effect::Export {
-                    path: PathBuf::from(s.prompt.text.trim()),
-                    overwrite: false,
-                }],
+                Cmd::Accept if !s.prompt.text.trim().is_empty() => {
+                    let path = PathBuf::from(s.prompt.text.trim());
+                    if crate::export::Format::from_path(&path).is_none() {
+                        s.message = Some(
+                            "end the name in .md, .csv, .jsonl, .json or .timeline.json to choose the format"
+                                .into(),
+                        );
+                        return Vec::new();
+                    }
+                    vec![Effect::Export {
+                        path,
+                        overwrite: false,
+                    }]
+                }
                 _ => Vec::new(),
             },
             Mode::Jump => {

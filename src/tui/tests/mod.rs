@@ -165,6 +165,35 @@ fn marks_two_rows_and_exports_them() {
 }
 
 #[test]
+fn the_export_prompt_chooses_the_format_by_extension() {
+    let mut s = state(80, 24);
+    press(&mut s, &chars(" j e"));
+    for _ in 0.."dateline-briefing.md".len() {
+        press(&mut s, &[key(KeyCode::Backspace)]);
+    }
+    press(&mut s, &chars("rows.txt"));
+    let effects = press(&mut s, &[key(KeyCode::Enter)]);
+    assert!(effects.is_empty(), "an unknown extension writes nothing");
+    assert_eq!(s.mode, Mode::Prompt, "and the name can be corrected");
+    assert!(s.message.as_deref().unwrap().contains(".csv"));
+    for _ in 0..3 {
+        press(&mut s, &[key(KeyCode::Backspace)]);
+    }
+    press(&mut s, &chars("csv"));
+    let effects = press(&mut s, &[key(KeyCode::Enter)]);
+    assert!(matches!(&effects[..], [Effect::Export { path, .. }] if path.ends_with("rows.csv")));
+    let (bytes, n) = s.export_as(crate::export::Format::Csv);
+    assert_eq!(n, 2);
+    let text = String::from_utf8(bytes).unwrap();
+    assert!(text.starts_with("kind,id,date_start"));
+    assert!(text.lines().count() > 2, "every member of the two rows");
+    let (bytes, _) = s.export_as(crate::export::Format::Jsonl);
+    for line in String::from_utf8(bytes).unwrap().lines() {
+        serde_json::from_str::<serde_json::Value>(line).unwrap();
+    }
+}
+
+#[test]
 fn range_and_all_marks() {
     let mut s = state(80, 24);
     press(&mut s, &chars("vjjv"));
