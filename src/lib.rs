@@ -9,6 +9,7 @@ pub mod app;
 pub mod check;
 pub mod cluster;
 pub mod corpus;
+pub mod coverage;
 pub mod dates;
 pub mod export;
 pub mod extract;

@@ -31,6 +31,11 @@ impl ArticleIndex {
                 .collect(),
         )
     }
+
+    /// The position of article `id`, if the model has it.
+    pub fn get(&self, id: ArticleId) -> Option<usize> {
+        self.0.get(&id).copied()
+    }
 }
 
 /// The articles carrying `item`, earliest publication first (undated ones
@@ -49,7 +54,7 @@ pub fn carriers(model: &Model, ix: &ArticleIndex, item: &Item) -> Vec<Carrier> {
                 None => continue,
             },
         };
-        let Some(&article) = ix.0.get(&id) else {
+        let Some(article) = ix.get(id) else {
             continue;
         };
         let c = match out.iter_mut().find(|c| c.article == article) {

@@ -44,6 +44,13 @@ pub enum Cmd {
     PrevGroup,
     NextGroup,
     ToggleWider,
+    /// A narrower / wider timeline beside the source pane.
+    ShrinkList,
+    GrowList,
+    ToggleSource,
+    ToggleChart,
+    /// The people view: actors with their counts.
+    People,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -88,4 +95,6 @@ pub enum Effect {
     Copy(String),
     /// Add an applied filter to the saved history.
     Remember(String),
+    /// Remember the layout for the next start.
+    SavePrefs(super::layout::Prefs),
 }

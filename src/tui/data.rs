@@ -1,10 +1,10 @@
 //! The corpus and what the explorer derives from it once at start.
 
 use crate::corpus::Corpus;
-use crate::model::{ArticleId, Span};
+use crate::model::Span;
+use crate::provenance::ArticleIndex;
 use crate::query::Haystack;
 use crate::timeline::{self, Item, ItemRef};
-use std::collections::HashMap;
 
 /// The corpus and everything derived from it once; shared with the
 /// filter worker.
@@ -12,7 +12,8 @@ pub struct Data {
     pub corpus: Corpus,
     pub items: Vec<Item>,
     pub hays: Vec<Haystack>,
-    art_index: HashMap<ArticleId, usize>,
+    /// Positions of articles by id.
+    pub articles: ArticleIndex,
 }
 
 impl Data {
@@ -22,18 +23,12 @@ impl Data {
             .iter()
             .map(|i| Haystack::of(i, &corpus.model))
             .collect();
-        let art_index = corpus
-            .model
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id, i))
-            .collect();
+        let articles = ArticleIndex::of(&corpus.model);
         Data {
             corpus,
             items,
             hays,
-            art_index,
+            articles,
         }
     }
 
@@ -44,6 +39,6 @@ impl Data {
             ItemRef::Event(i) => (&m_.events[i].article, m_.events[i].span),
             ItemRef::Quote(i) => (&m_.quotes[i].article, m_.quotes[i].span),
         };
-        (self.art_index.get(art).copied().unwrap_or(0), span)
+        (self.articles.get(*art).unwrap_or(0), span)
     }
 }

@@ -129,6 +129,7 @@ fn perform(
                     .map(|e| Action::Message(format!("cannot save the filter history: {e}")))
             }),
             Effect::Export { path, overwrite } => Some(export(st, path, overwrite)),
+            Effect::SavePrefs(_) => None,
             Effect::Copy(text) => {
                 let mut out = std::io::stdout();
                 write!(out, "\x1b]52;c;{}\x07", base64(text.as_bytes()))?;

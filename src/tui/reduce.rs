@@ -150,6 +150,13 @@ fn normal(s: &mut State, cmd: Cmd) -> Vec<Effect> {
             }
             None => {}
         },
+        Cmd::FocusNext | Cmd::FocusPrev | Cmd::FocusSource if !s.prefs.source => {
+            // The hidden pane comes back to take the focus.
+            s.prefs.source = true;
+            s.focus = Focus::Source;
+            s.keep_visible();
+            return vec![Effect::SavePrefs(s.prefs)];
+        }
         Cmd::FocusNext | Cmd::FocusPrev => {
             s.focus = match s.focus {
                 Focus::Timeline => Focus::Source,
@@ -195,6 +202,30 @@ fn normal(s: &mut State, cmd: Cmd) -> Vec<Effect> {
         Cmd::Export => {
             s.mode = Mode::Prompt;
             s.prompt.set(DEFAULT_EXPORT);
+        }
+        Cmd::ShrinkList | Cmd::GrowList => {
+            if !s.prefs.source {
+                s.message = Some("the source pane is hidden: \\ shows it".into());
+            } else {
+                let steps = if cmd == Cmd::GrowList { 1 } else { -1 };
+                s.prefs = s.prefs.resized(steps);
+                s.message = Some(format!("timeline {}% of the width", s.prefs.split));
+                s.keep_visible();
+                return vec![Effect::SavePrefs(s.prefs)];
+            }
+        }
+        Cmd::ToggleSource => {
+            s.prefs.source = !s.prefs.source;
+            if !s.prefs.source && s.focus == Focus::Source {
+                s.focus = Focus::Timeline;
+            }
+            s.keep_visible();
+            return vec![Effect::SavePrefs(s.prefs)];
+        }
+        Cmd::ToggleChart => {
+            s.prefs.chart = !s.prefs.chart;
+            s.keep_visible();
+            return vec![Effect::SavePrefs(s.prefs)];
         }
         Cmd::Copy => {
             if let Some(t) = s.copy_text() {

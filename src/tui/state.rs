@@ -84,6 +84,8 @@ pub struct State {
     pub prompt: LineEdit,
     pub message: Option<String>,
     pub size: (u16, u16),
+    /// Split, source pane and chart as the user set them.
+    pub prefs: layout::Prefs,
     pub color: bool,
     /// Whether mouse capture is on (the help says how to turn it on).
     pub mouse: bool,
@@ -121,6 +123,7 @@ impl State {
             prompt: LineEdit::default(),
             message: None,
             size: (80, 24),
+            prefs: layout::Prefs::default(),
             color,
             mouse: false,
             today: NaiveDate::from_ymd_opt(2026, 1, 1).expect("a date"),
@@ -131,7 +134,7 @@ impl State {
     }
 
     pub fn areas(&self) -> Option<Areas> {
-        layout::areas(self.size.0, self.size.1)
+        layout::areas(self.size.0, self.size.1, &self.prefs)
     }
 
     pub(super) fn list_height(&self) -> usize {

@@ -109,7 +109,8 @@ mod tests {
             .filter(|&p| b[p].modifier.contains(Modifier::REVERSED) && b[p].fg == Color::Yellow)
             .count();
         assert!(marked > 40, "{marked} cells of the span shown");
-        assert!(text(&b).contains("also in: "));
+        assert!(text(&b).contains("carried by: "));
+        assert!(text(&b).contains("coverage "), "the chart above the list");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 mod dates;
 mod editing;
 mod frames;
+mod layout;
 
 use super::keys::Cmd;
 use super::reduce::update;

@@ -10,7 +10,10 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-const DATE_W: usize = 14;
+/// Columns of the date marker: "reported 26 Sep" needs 15.
+fn date_w(width: usize) -> usize {
+    if width >= 100 { 16 } else { 14 }
+}
 
 /// Short actor names: a person's family name, an organisation's name.
 fn actor_names(s: &State, actors: &[usize]) -> String {
@@ -99,12 +102,13 @@ fn item_line<'a>(
         right.push_str(&format!(" ×{}", it.sources.len()));
     }
     let right = truncate(right.trim(), (width / 4).max(8));
-    let fixed = 2 + DATE_W + 1;
+    let date_w = date_w(width);
+    let fixed = 2 + date_w + 1;
     let text_w = width.saturating_sub(fixed + str_width(&right) + 1);
-    let date = truncate(&date_marker(&it.date), DATE_W);
+    let date = truncate(&date_marker(&it.date), date_w);
     let mut spans = vec![
         Span::raw(format!("{mark} ")),
-        Span::styled(format!("{date:<DATE_W$} "), t.dim()),
+        Span::styled(format!("{date:<date_w$} "), t.dim()),
     ];
     // The text, cut to its columns, with matched characters emphasised.
     let full = str_width(&it.text) <= text_w;
@@ -153,4 +157,62 @@ fn item_line<'a>(
     } else {
         line
     }
+}
+
+/// The selected row in full under the list: its date as known, when it
+/// was reported, how many sources carry it, and its whole text, wrapped.
+pub fn detail(f: &mut Frame, s: &State, area: ratatui::layout::Rect, t: &Theme) {
+    if area.height == 0 {
+        return;
+    }
+    let Some(it) = s.selected_item() else {
+        return;
+    };
+    let w = area.width as usize;
+    let m = &s.data.corpus.model;
+    let reported = m.articles[it.article]
+        .published
+        .map_or("undated".to_string(), |d| {
+            format!("reported {}", d.format("%-d %b %Y"))
+        });
+    let n = it.sources.len();
+    let basis = match it.date.basis {
+        crate::model::Basis::Stated => "date stated",
+        crate::model::Basis::Relative => "date worked out",
+        crate::model::Basis::Inherited => "date of the sentence before",
+        crate::model::Basis::Published => "no date in the text",
+    };
+    let head = format!(
+        "{} · {basis} · {reported} · {n} source{} — ",
+        crate::timeline::Group::of(&it.date).heading(),
+        if n == 1 { "" } else { "s" }
+    );
+    let text = sanitize(&format!("{head}{}", it.text));
+    let lines = crate::tui::textfit::wrap(&text, w);
+    let rows = area.height as usize;
+    let mut out: Vec<Line> = Vec::new();
+    for (k, &(a, b)) in lines.iter().take(rows).enumerate() {
+        let mut piece = text.get(a..b).unwrap_or("").trim_end().to_string();
+        if k + 1 == rows && lines.len() > rows {
+            piece = truncate(&format!("{piece} …"), w);
+            if !piece.ends_with('…') {
+                piece.push('…');
+            }
+        }
+        let style = if k == 0 {
+            t.heading()
+        } else {
+            Default::default()
+        };
+        if k == 0 && piece.len() >= head.len() && piece.starts_with(head.trim_end()) {
+            let (h, rest) = piece.split_at(head.trim_end().len());
+            out.push(Line::from(vec![
+                Span::styled(h.to_string(), style),
+                Span::raw(rest.to_string()),
+            ]));
+        } else {
+            out.push(Line::raw(piece));
+        }
+    }
+    f.render_widget(Paragraph::new(out), area);
 }

@@ -1,6 +1,7 @@
 //! Drawing: a pure function of the state onto a frame.
 
 mod bars;
+mod chart;
 mod list;
 mod source;
 
@@ -56,6 +57,12 @@ impl Theme {
     pub fn key(&self) -> Style {
         self.fg(Color::Green).add_modifier(Modifier::BOLD)
     }
+    pub fn chart(&self) -> Style {
+        self.fg(Color::Cyan)
+    }
+    pub fn chart_selected(&self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
     pub fn border(&self, focused: bool) -> Style {
         if focused {
             self.fg(Color::Blue).add_modifier(Modifier::BOLD)
@@ -81,8 +88,12 @@ pub fn draw(f: &mut Frame, s: &State) {
     else {
         return too_small(f, area);
     };
+    chart::draw(f, s, a.chart, &t);
     list::draw(f, s, &a, &t);
-    source::draw(f, s, &a, &t);
+    list::detail(f, s, a.detail, &t);
+    if a.source.area() > 0 {
+        source::draw(f, s, &a, &t);
+    }
     bars::filter_bar(f, s, a.filter, &t);
     bars::status_bar(f, s, a.status, &t);
     if s.mode == Mode::Help {

@@ -56,24 +56,17 @@ pub fn draw(f: &mut Frame, s: &State, a: &Areas, t: &Theme) {
     }
     f.render_widget(Paragraph::new(out), area);
 
-    let others: Vec<String> = it
-        .sources
-        .iter()
-        .filter(|&&a| a != art)
-        .map(|&a| {
-            let ar = &s.data.corpus.model.articles[a];
-            ar.outlet.clone().unwrap_or_else(|| {
-                std::path::Path::new(&ar.path)
-                    .file_name()
-                    .map_or(ar.path.clone(), |f| f.to_string_lossy().into_owned())
-            })
-        })
-        .collect();
-    let also = if others.is_empty() {
+    // Who carried the row, earliest first, with what each cites.
+    let carriers = crate::provenance::carriers(&s.data.corpus.model, &s.data.articles, it);
+    let also = if carriers.len() <= 1 {
         "only in this article".to_string()
     } else {
-        format!("also in: {}", others.join(", "))
+        format!(
+            "carried by: {}",
+            crate::provenance::chain(&s.data.corpus.model, &carriers)
+        )
     };
+    let also = sanitize(&also);
     let also_area = Rect {
         y: box_.y + box_.height.saturating_sub(1),
         height: 1.min(box_.height),
