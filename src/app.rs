@@ -3,18 +3,19 @@
 
 use crate::corpus::Corpus;
 use crate::timeline::{self, Group, date_marker};
+use crate::tui::config::Loaded;
 use std::io::{IsTerminal, Write};
 
 /// Mouse capture is opt-in (`DATELINE_MOUSE=1`), so the terminal's own
 /// text selection keeps working by default.
-pub fn run(c: Corpus) -> anyhow::Result<i32> {
+pub fn run(c: Corpus, settings: &Loaded) -> anyhow::Result<i32> {
     let mouse = std::env::var("DATELINE_MOUSE").is_ok_and(|v| v == "1");
-    run_with(c, mouse)
+    run_with(c, mouse, settings)
 }
 
-pub fn run_with(c: Corpus, mouse: bool) -> anyhow::Result<i32> {
+pub fn run_with(c: Corpus, mouse: bool, settings: &Loaded) -> anyhow::Result<i32> {
     if std::io::stdout().is_terminal() {
-        return crate::tui::run(c, mouse);
+        return crate::tui::run(c, mouse, settings);
     }
     print_timeline(&c)
 }

@@ -192,6 +192,12 @@ fn alias_file(paths: &[PathBuf], explicit: Option<&Path>) -> Option<PathBuf> {
     })
 }
 
+/// Whether a load of `paths` without `--aliases` finds a folder's own
+/// `aliases.conf` (which then comes before any configured alias file).
+pub fn has_folder_aliases(paths: &[PathBuf]) -> bool {
+    alias_file(paths, None).is_some()
+}
+
 /// Every file a load of `paths` reads: the articles and the alias file
 /// (so that an output can be checked against them).
 pub fn input_files(paths: &[PathBuf], aliases: Option<&Path>) -> Vec<PathBuf> {

@@ -7,6 +7,7 @@ use dateline::model::Model;
 use dateline::query::{self, Haystack, Query};
 use dateline::sanitize::sanitize;
 use dateline::timeline;
+use dateline::tui::config;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -19,6 +20,10 @@ struct Cli {
     /// Alias file (default: aliases.conf in the first folder, else the bundled one).
     #[arg(long, global = true)]
     aliases: Option<PathBuf>,
+    /// Settings file (default: $XDG_CONFIG_HOME/dateline/config.toml, else
+    /// ~/.config/dateline/config.toml).
+    #[arg(long, global = true)]
+    config: Option<PathBuf>,
     /// Capture the mouse (wheel scrolls, click selects); also DATELINE_MOUSE=1.
     /// Off by default so the terminal's own text selection works.
     #[arg(long)]
@@ -58,6 +63,13 @@ enum Command {
     },
     /// One line per article and every loader warning; exit code 1 if any file failed.
     Check { paths: Vec<PathBuf> },
+    /// Say which settings file is read and whether it is valid; exit code 1
+    /// if it is not.
+    Config {
+        /// Print a commented settings file holding every default.
+        #[arg(long)]
+        default: bool,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -116,7 +128,23 @@ fn main() {
 }
 
 fn run(cli: Cli) -> Result<i32> {
-    let aliases = cli.aliases.as_deref();
+    if let Some(Command::Config { default }) = &cli.command {
+        return config_command(*default, cli.config.as_deref());
+    }
+    let settings = config::load(cli.config.as_deref());
+    for e in &settings.errors {
+        warn(e);
+    }
+    // The configured alias file stands in for the bundled one: a folder's
+    // own aliases.conf, and --aliases, come first.
+    let paths_given: &[PathBuf] = match &cli.command {
+        Some(Command::Export { paths, .. } | Command::Check { paths }) => paths,
+        _ => &cli.paths,
+    };
+    let from_config = (settings.config.aliases.as_deref())
+        .filter(|_| !corpus::has_folder_aliases(paths_given))
+        .map(config::expand);
+    let aliases = cli.aliases.as_deref().or(from_config.as_deref());
     match cli.command {
         Some(Command::Export {
             paths,
@@ -186,16 +214,39 @@ fn run(cli: Cli) -> Result<i32> {
             write_out(None, |w| w.write_all(report.as_bytes()))?;
             Ok(i32::from(issues.iter().any(|i| i.failed)))
         }
+        Some(Command::Config { .. }) => unreachable!("answered above"),
         None => {
             let c = corpus::open(&cli.paths, aliases);
             report_issues(&c.model, &c.issues);
             if cli.mouse {
-                dateline::app::run_with(c, true)
+                dateline::app::run_with(c, true, &settings)
             } else {
-                dateline::app::run(c)
+                dateline::app::run(c, &settings)
             }
         }
     }
+}
+
+/// `dateline config`: the default file, or where the settings come from
+/// and whether they are valid.
+fn config_command(default: bool, explicit: Option<&Path>) -> Result<i32> {
+    if default {
+        let text = config::default_file();
+        write_out(None, |w| w.write_all(text.as_bytes()))?;
+        return Ok(0);
+    }
+    let loaded = config::load(explicit);
+    let line = match &loaded.path {
+        None => "no settings file (neither XDG_CONFIG_HOME nor HOME is set)".to_string(),
+        Some(_) if !loaded.errors.is_empty() => loaded.errors.join("\n"),
+        Some(p) if !p.exists() => format!(
+            "{}: not there; the defaults are used (dateline config --default prints them)",
+            dateline::sanitize::path(p)
+        ),
+        Some(p) => format!("{}: valid", dateline::sanitize::path(p)),
+    };
+    write_out(None, |w| writeln!(w, "{line}"))?;
+    Ok(i32::from(!loaded.errors.is_empty()))
 }
 
 /// A line on standard error; if even that cannot be written, there is no

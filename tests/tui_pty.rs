@@ -1,5 +1,6 @@
-//! The real binary in a pseudo-terminal: filter, mark, export, quit, and
-//! the terminal is left as it was found.
+//! The real binary in a pseudo-terminal with a settings file: remapped
+//! keys, jump to a date, filter, mark, export, resize, quit, and the
+//! terminal is left as it was found.
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
@@ -62,6 +63,16 @@ fn filter_mark_export_and_quit_in_a_pty() {
     cmd.env_remove("DATELINE_MOUSE");
     let state = tempfile::tempdir().unwrap();
     cmd.env("XDG_STATE_HOME", state.path());
+    // A settings file that remaps two keys, as a user would write it.
+    let config = tempfile::tempdir().unwrap();
+    let settings = config.path().join("dateline/config.toml");
+    std::fs::create_dir_all(settings.parent().unwrap()).unwrap();
+    std::fs::write(
+        &settings,
+        "# mine\n[keys]\ndown = [\"n\", \"Down\"]\nmark = [\"m\"]\n",
+    )
+    .unwrap();
+    cmd.env("XDG_CONFIG_HOME", config.path());
     let mut child = pair.slave.spawn_command(cmd).unwrap();
     drop(pair.slave);
     let mut reader = pair.master.try_clone_reader().unwrap();
@@ -86,7 +97,13 @@ fn filter_mark_export_and_quit_in_a_pty() {
     screen.wait_for("Timeline — data/");
     screen.wait("the full count N/N", |t| full_count(t).is_some());
     let all = full_count(&screen.text()).unwrap();
-    send("j");
+    // The remapped key is in the hint bar and the help.
+    screen.wait_for("n move");
+    send("?");
+    screen.wait_for("n ↓");
+    send("\x1b");
+    screen.wait("the help closed", |t| !t.contains("n ↓"));
+    send("n");
     // t jumps to a typed date: its heading is on screen, and no word that
     // the day had nothing.
     send("t2026-03-03\r");
@@ -109,7 +126,7 @@ fn filter_mark_export_and_quit_in_a_pty() {
     send("\x1b");
     screen.wait_for("filter: bibi");
 
-    send("g j ");
+    send("gmnm");
     screen.wait_for("2 marked");
     send("e");
     screen.wait_for("export to: dateline-briefing.md");
@@ -117,6 +134,9 @@ fn filter_mark_export_and_quit_in_a_pty() {
     send(out.to_str().unwrap());
     send("\r");
     screen.wait_for("exported 2 items to");
+    // A wider list is remembered in the settings file.
+    send(">");
+    screen.wait_for("timeline 60% of the width");
     send("q");
 
     let start = Instant::now();
@@ -133,6 +153,10 @@ fn filter_mark_export_and_quit_in_a_pty() {
 
     let history = std::fs::read_to_string(state.path().join("dateline/history")).unwrap();
     assert_eq!(history, "bibi\n", "the applied filter is remembered");
+
+    let kept = std::fs::read_to_string(&settings).unwrap();
+    assert!(kept.starts_with("# mine\n[keys]"), "{kept}");
+    assert!(kept.contains("split = 60"), "{kept}");
 
     let md = std::fs::read_to_string(&out).unwrap();
     assert!(md.starts_with("# dateline briefing"), "{md}");

@@ -53,6 +53,56 @@ pub enum Cmd {
     People,
 }
 
+impl Cmd {
+    /// The name a config file's `[keys]` table uses for a command of the
+    /// timeline; None for those not remapped (Ctrl-c always quits; the
+    /// keys of the filter bar and prompts are readline's).
+    pub fn name(self) -> Option<&'static str> {
+        Some(match self {
+            Cmd::Quit => "quit",
+            Cmd::Back => "back",
+            Cmd::Down => "down",
+            Cmd::Up => "up",
+            Cmd::Top => "top",
+            Cmd::Bottom => "bottom",
+            Cmd::HalfDown => "half-page-down",
+            Cmd::HalfUp => "half-page-up",
+            Cmd::PageDown => "page-down",
+            Cmd::PageUp => "page-up",
+            Cmd::FocusNext => "focus-next",
+            Cmd::FocusPrev => "focus-prev",
+            Cmd::FocusSource => "focus-source",
+            Cmd::NextMember => "next-member",
+            Cmd::PrevMember => "prev-member",
+            Cmd::Mark => "mark",
+            Cmd::RangeMark => "range-mark",
+            Cmd::MarkAll => "mark-all",
+            Cmd::Unmark => "unmark",
+            Cmd::Export => "export",
+            Cmd::Copy => "copy",
+            Cmd::Help => "help",
+            Cmd::Filter => "filter",
+            Cmd::ToggleOrder => "toggle-order",
+            Cmd::JumpDate => "jump-to-date",
+            Cmd::PrevGroup => "prev-heading",
+            Cmd::NextGroup => "next-heading",
+            Cmd::ToggleWider => "toggle-wider",
+            Cmd::ShrinkList => "shrink-list",
+            Cmd::GrowList => "grow-list",
+            Cmd::ToggleSource => "toggle-source",
+            Cmd::ToggleChart => "toggle-chart",
+            Cmd::People => "people",
+            Cmd::ForceQuit
+            | Cmd::Accept
+            | Cmd::Yes
+            | Cmd::No
+            | Cmd::Edit(_)
+            | Cmd::HistoryPrev
+            | Cmd::HistoryNext => return None,
+        })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     Cmd(Cmd),

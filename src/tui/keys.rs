@@ -3,6 +3,7 @@
 
 pub use super::actions::Cmd;
 use super::actions::{Action, Edit};
+use super::keymap::Keymap;
 use super::state::{Mode, State};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -490,9 +491,10 @@ pub static TABLE: &[Binding] = &[
 /// bar and the path prompt, other printable keys are typed.
 pub fn action(state: &State, key: &KeyEvent) -> Option<Action> {
     let ctx = Ctx::of(&state.mode);
-    if let Some(bd) = TABLE
-        .iter()
-        .find(|bd| bd.ctx.contains(&ctx) && bd.keys.iter().any(|k| k.matches(key)))
+    if let Some((bd, _)) = state
+        .keymap
+        .bindings(ctx)
+        .find(|(_, keys)| keys.iter().any(|k| k.matches(key)))
     {
         return Some(Action::Cmd(bd.cmd));
     }
@@ -508,23 +510,29 @@ pub fn action(state: &State, key: &KeyEvent) -> Option<Action> {
     }
 }
 
-/// Hint bar text for a mode: "key label" for every binding with a hint.
-pub fn hints(ctx: Ctx) -> Vec<(String, &'static str)> {
-    TABLE
-        .iter()
-        .filter(|bd| bd.ctx.contains(&ctx) && !bd.hint.is_empty())
-        .map(|bd| (bd.keys[0].name(), bd.hint))
+/// Hint bar text for a mode: "key label" for every binding with a hint
+/// and a key.
+pub fn hints(map: &Keymap, ctx: Ctx) -> Vec<(String, &'static str)> {
+    map.bindings(ctx)
+        .filter(|(bd, keys)| !bd.hint.is_empty() && !keys.is_empty())
+        .map(|(bd, keys)| (keys[0].name(), bd.hint))
         .collect()
 }
 
-/// Help lines: every binding, grouped by mode.
-pub fn help_lines() -> Vec<(String, String)> {
+/// Help lines: every binding, grouped by mode, with its keys as remapped
+/// (an action left with no key says so).
+pub fn help_lines(map: &Keymap) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for ctx in [Normal, Filter, Help, Prompt, Jump, Confirm] {
         out.push((String::new(), format!("— {} —", ctx.title())));
-        for bd in TABLE.iter().filter(|bd| bd.ctx.contains(&ctx)) {
-            let keys: Vec<String> = bd.keys.iter().map(|k| k.name()).collect();
-            out.push((keys.join(" "), bd.desc.to_string()));
+        for (bd, keys) in map.bindings(ctx) {
+            let names: Vec<String> = keys.iter().map(|k| k.name()).collect();
+            let shown = if names.is_empty() {
+                "(none)".to_string()
+            } else {
+                names.join(" ")
+            };
+            out.push((shown, bd.desc.to_string()));
         }
     }
     out

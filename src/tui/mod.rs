@@ -3,10 +3,12 @@
 //! one channel; the loop handles everything pending, then draws once.
 
 pub mod actions;
+pub mod config;
 pub mod data;
 pub mod edit;
 pub mod history;
 pub mod jump;
+pub mod keymap;
 pub mod keys;
 pub mod layout;
 pub mod mouse;
@@ -40,9 +42,14 @@ pub fn color_allowed() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-pub fn run(c: Corpus, mouse: bool) -> anyhow::Result<i32> {
+pub fn run(c: Corpus, mouse: bool, settings: &config::Loaded) -> anyhow::Result<i32> {
     let data = Arc::new(Data::new(c));
     let mut st = State::new(data.clone(), color_allowed());
+    settings.config.apply(&mut st);
+    if let Some(e) = settings.errors.first() {
+        st.message = Some(e.clone());
+    }
+    let config_path = settings.path.clone();
     st.mouse = mouse;
     st.today = chrono::Local::now().date_naive();
     let history = history::path();
@@ -69,7 +76,13 @@ pub fn run(c: Corpus, mouse: bool) -> anyhow::Result<i32> {
             };
             if let Some(a) = action {
                 let effects = reduce::update(&mut st, a);
-                perform(&mut st, effects, &filter_tx, history.as_deref())?;
+                perform(
+                    &mut st,
+                    effects,
+                    &filter_tx,
+                    history.as_deref(),
+                    config_path.as_deref(),
+                )?;
             }
             if st.quit {
                 drop(guard);
@@ -105,6 +118,7 @@ fn perform(
     effects: Vec<Effect>,
     filter_tx: &Sender<worker::Request>,
     history: Option<&std::path::Path>,
+    config_path: Option<&std::path::Path>,
 ) -> anyhow::Result<()> {
     for e in effects {
         let follow = match e {
@@ -129,7 +143,14 @@ fn perform(
                     .map(|e| Action::Message(format!("cannot save the filter history: {e}")))
             }),
             Effect::Export { path, overwrite } => Some(export(st, path, overwrite)),
-            Effect::SavePrefs(_) => None,
+            Effect::SavePrefs(p) => config_path.and_then(|path| {
+                config::save_layout(path, &p).err().map(|e| {
+                    Action::Message(format!(
+                        "cannot save the layout to {}: {e}",
+                        crate::sanitize::path(path)
+                    ))
+                })
+            }),
             Effect::Copy(text) => {
                 let mut out = std::io::stdout();
                 write!(out, "\x1b]52;c;{}\x07", base64(text.as_bytes()))?;
@@ -139,7 +160,7 @@ fn perform(
         };
         if let Some(a) = follow {
             let more = reduce::update(st, a);
-            perform(st, more, filter_tx, history)?;
+            perform(st, more, filter_tx, history, config_path)?;
         }
     }
     Ok(())

@@ -201,7 +201,11 @@ fn normal(s: &mut State, cmd: Cmd) -> Vec<Effect> {
         }
         Cmd::Export => {
             s.mode = Mode::Prompt;
-            s.prompt.set(DEFAULT_EXPORT);
+            let path = match &s.export_dir {
+                Some(dir) => dir.join(DEFAULT_EXPORT).display().to_string(),
+                None => DEFAULT_EXPORT.to_string(),
+            };
+            s.prompt.set(&path);
         }
         Cmd::ShrinkList | Cmd::GrowList => {
             if !s.prefs.source {

@@ -86,6 +86,11 @@ pub struct State {
     pub size: (u16, u16),
     /// Split, source pane and chart as the user set them.
     pub prefs: layout::Prefs,
+    /// The key table as the config remaps it.
+    pub keymap: Arc<super::keymap::Keymap>,
+    /// Where the export prompt proposes to write.
+    pub export_dir: Option<PathBuf>,
+    pub palette: super::view::Palette,
     pub color: bool,
     /// Whether mouse capture is on (the help says how to turn it on).
     pub mouse: bool,
@@ -124,6 +129,9 @@ impl State {
             message: None,
             size: (80, 24),
             prefs: layout::Prefs::default(),
+            keymap: Arc::default(),
+            export_dir: None,
+            palette: Default::default(),
             color,
             mouse: false,
             today: NaiveDate::from_ymd_opt(2026, 1, 1).expect("a date"),

@@ -2,6 +2,7 @@
 
 use super::Theme;
 use crate::query::SYNTAX;
+use crate::tui::keymap::Keymap;
 use crate::tui::keys::{self, Ctx};
 use crate::tui::state::{Mode, State};
 use crate::tui::textfit::{str_width, truncate};
@@ -90,16 +91,16 @@ pub fn status_bar(f: &mut Frame, s: &State, area: Rect, t: &Theme) {
                 ),
                 t.matched(),
             ),
-            (None, None) => hint_line(Ctx::of(&s.mode), w, t),
+            (None, None) => hint_line(&s.keymap, Ctx::of(&s.mode), w, t),
         },
     };
     f.render_widget(Paragraph::new(line), area);
 }
 
-fn hint_line(ctx: Ctx, w: usize, t: &Theme) -> Line<'static> {
+fn hint_line(map: &Keymap, ctx: Ctx, w: usize, t: &Theme) -> Line<'static> {
     let mut spans = Vec::new();
     let mut used = 0;
-    for (k, label) in keys::hints(ctx) {
+    for (k, label) in keys::hints(map, ctx) {
         let need = str_width(&k) + 1 + label.len() + 2;
         if used + need > w {
             break;
@@ -112,8 +113,8 @@ fn hint_line(ctx: Ctx, w: usize, t: &Theme) -> Line<'static> {
 }
 
 /// Every key from the table, then the filter syntax.
-pub fn help_text(mouse: bool) -> Vec<(String, String)> {
-    let mut lines = keys::help_lines();
+pub fn help_text(map: &Keymap, mouse: bool) -> Vec<(String, String)> {
+    let mut lines = keys::help_lines(map);
     lines.push((String::new(), String::new()));
     lines.push((String::new(), "— filter syntax —".into()));
     for (k, d) in SYNTAX {
@@ -148,7 +149,7 @@ pub fn help(f: &mut Frame, s: &State, area: Rect, t: &Theme) {
     let inner = block.inner(r);
     f.render_widget(block, r);
     let iw = inner.width as usize;
-    let all = help_text(s.mouse);
+    let all = help_text(&s.keymap, s.mouse);
     let top = s
         .help_scroll
         .min(all.len().saturating_sub(inner.height as usize));

@@ -14,15 +14,71 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::{Frame, Terminal};
 
+/// The colour of each role, from the terminal's own palette: a dark
+/// theme, a light one, and the config's overrides on top.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Palette {
+    pub heading: Color,
+    pub actors: Color,
+    pub span: Color,
+    pub key: Color,
+    pub border: Color,
+    pub dim: Color,
+    pub chart: Color,
+    pub chart_selected: Color,
+}
+
+impl Palette {
+    pub fn dark() -> Palette {
+        Palette {
+            heading: Color::Yellow,
+            actors: Color::Cyan,
+            span: Color::Yellow,
+            key: Color::Green,
+            border: Color::Blue,
+            dim: Color::DarkGray,
+            chart: Color::Cyan,
+            chart_selected: Color::Yellow,
+        }
+    }
+
+    /// For a light background: no yellow or cyan text, which fade on white.
+    pub fn light() -> Palette {
+        Palette {
+            heading: Color::Blue,
+            actors: Color::Magenta,
+            span: Color::Blue,
+            key: Color::Red,
+            border: Color::Blue,
+            dim: Color::DarkGray,
+            chart: Color::Blue,
+            chart_selected: Color::Red,
+        }
+    }
+}
+
+impl Default for Palette {
+    fn default() -> Self {
+        Palette::dark()
+    }
+}
+
 /// Styles, with colours only when allowed (NO_COLOR turns them off);
 /// meaning never rests on colour alone.
 pub struct Theme {
     color: bool,
+    p: Palette,
 }
 
 impl Theme {
     pub fn new(color: bool) -> Theme {
-        Theme { color }
+        Theme {
+            color,
+            p: Palette::dark(),
+        }
+    }
+    pub fn with(color: bool, p: Palette) -> Theme {
+        Theme { color, p }
     }
     fn fg(&self, c: Color) -> Style {
         if self.color {
@@ -38,34 +94,30 @@ impl Theme {
         Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
     }
     pub fn span(&self) -> Style {
-        self.fg(Color::Yellow)
+        self.fg(self.p.span)
             .add_modifier(Modifier::REVERSED | Modifier::BOLD)
     }
     pub fn heading(&self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        self.fg(self.p.heading).add_modifier(Modifier::BOLD)
     }
     pub fn actors(&self) -> Style {
-        self.fg(Color::Cyan)
+        self.fg(self.p.actors)
     }
     pub fn dim(&self) -> Style {
-        if self.color {
-            Style::new().fg(Color::DarkGray)
-        } else {
-            Style::new()
-        }
+        self.fg(self.p.dim)
     }
     pub fn key(&self) -> Style {
-        self.fg(Color::Green).add_modifier(Modifier::BOLD)
+        self.fg(self.p.key).add_modifier(Modifier::BOLD)
     }
     pub fn chart(&self) -> Style {
-        self.fg(Color::Cyan)
+        self.fg(self.p.chart)
     }
     pub fn chart_selected(&self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        self.fg(self.p.chart_selected).add_modifier(Modifier::BOLD)
     }
     pub fn border(&self, focused: bool) -> Style {
         if focused {
-            self.fg(Color::Blue).add_modifier(Modifier::BOLD)
+            self.fg(self.p.border).add_modifier(Modifier::BOLD)
         } else {
             self.dim()
         }
@@ -81,7 +133,7 @@ pub fn pane(title: String, focused: bool, t: &Theme) -> Block<'static> {
 
 pub fn draw(f: &mut Frame, s: &State) {
     let area = f.area();
-    let t = Theme::new(s.color);
+    let t = Theme::with(s.color, s.palette);
     let Some(a) = s
         .areas()
         .filter(|_| area.width == s.size.0 && area.height == s.size.1)
