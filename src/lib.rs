@@ -18,6 +18,7 @@ pub mod guard;
 pub mod loader;
 pub mod model;
 pub mod parallel;
+pub mod people;
 pub mod provenance;
 pub mod query;
 pub mod quotes;

@@ -16,6 +16,7 @@ pub enum Ctx {
     Prompt,
     Confirm,
     Jump,
+    People,
 }
 
 impl Ctx {
@@ -27,6 +28,7 @@ impl Ctx {
             Mode::Prompt => Ctx::Prompt,
             Mode::Confirm(_) => Ctx::Confirm,
             Mode::Jump => Ctx::Jump,
+            Mode::People => Ctx::People,
         }
     }
     pub fn title(self) -> &'static str {
@@ -37,6 +39,7 @@ impl Ctx {
             Ctx::Prompt => "export path prompt",
             Ctx::Confirm => "overwrite question",
             Ctx::Jump => "jump to a date",
+            Ctx::People => "people view",
         }
     }
 }
@@ -99,7 +102,7 @@ pub struct Binding {
 
 use Ctx::*;
 use K::*;
-const ALL: &[Ctx] = &[Normal, Filter, Help, Prompt, Confirm, Jump];
+const ALL: &[Ctx] = &[Normal, Filter, Help, Prompt, Confirm, Jump, People];
 const NORMAL: &[Ctx] = &[Normal];
 /// Where a line is typed: readline's keys work in all of them.
 const LINE: &[Ctx] = &[Filter, Prompt, Jump];
@@ -276,6 +279,13 @@ pub static TABLE: &[Binding] = &[
     ),
     b(
         NORMAL,
+        &[Ch('p')],
+        Cmd::People,
+        "people: actors of the shown rows with their quotes and mentions",
+        "people",
+    ),
+    b(
+        NORMAL,
         &[Ch('e')],
         Cmd::Export,
         "export marked rows (or all shown): .md .csv .jsonl .json .timeline.json",
@@ -423,6 +433,48 @@ pub static TABLE: &[Binding] = &[
         "",
     ),
     b(
+        &[People],
+        &[Ch('j'), Code(KeyCode::Down)],
+        Cmd::Down,
+        "next person",
+        "move",
+    ),
+    b(
+        &[People],
+        &[Ch('k'), Code(KeyCode::Up)],
+        Cmd::Up,
+        "previous person",
+        "",
+    ),
+    b(
+        &[People],
+        &[Ch('g'), Code(KeyCode::Home)],
+        Cmd::Top,
+        "first person",
+        "",
+    ),
+    b(
+        &[People],
+        &[Ch('G'), Code(KeyCode::End)],
+        Cmd::Bottom,
+        "last person",
+        "",
+    ),
+    b(
+        &[People],
+        &[Code(KeyCode::Enter)],
+        Cmd::Accept,
+        "filter the timeline by this person",
+        "filter",
+    ),
+    b(
+        &[People],
+        &[Code(KeyCode::Esc), Ch('q'), Ch('p')],
+        Cmd::Back,
+        "back to the timeline",
+        "back",
+    ),
+    b(
         &[Help],
         &[Code(KeyCode::Esc), Ch('q'), Ch('?')],
         Cmd::Back,
@@ -523,7 +575,7 @@ pub fn hints(map: &Keymap, ctx: Ctx) -> Vec<(String, &'static str)> {
 /// (an action left with no key says so).
 pub fn help_lines(map: &Keymap) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for ctx in [Normal, Filter, Help, Prompt, Jump, Confirm] {
+    for ctx in [Normal, Filter, People, Help, Prompt, Jump, Confirm] {
         out.push((String::new(), format!("— {} —", ctx.title())));
         for (bd, keys) in map.bindings(ctx) {
             let names: Vec<String> = keys.iter().map(|k| k.name()).collect();

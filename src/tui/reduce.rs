@@ -108,6 +108,7 @@ pub fn update(s: &mut State, action: Action) -> Vec<Effect> {
                 jump_mode(s, cmd);
                 Vec::new()
             }
+            Mode::People => people_mode(s, cmd),
             Mode::Confirm(path) => match cmd {
                 Cmd::Yes => vec![Effect::Export {
                     path,
@@ -231,6 +232,11 @@ fn normal(s: &mut State, cmd: Cmd) -> Vec<Effect> {
             s.keep_visible();
             return vec![Effect::SavePrefs(s.prefs)];
         }
+        Cmd::People => {
+            s.people = crate::people::tally(&s.data.corpus.model, &s.data.items, &s.shown);
+            s.people_sel = 0;
+            s.mode = Mode::People;
+        }
         Cmd::Copy => {
             if let Some(t) = s.copy_text() {
                 s.message = Some("copied the row and its citation (OSC 52)".into());
@@ -272,6 +278,34 @@ fn normal(s: &mut State, cmd: Cmd) -> Vec<Effect> {
                 s.filter.clear();
                 return s.refilter();
             }
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// The people view: move, and Enter filters the timeline by the chosen
+/// actor (the filter is applied, as if typed and kept).
+fn people_mode(s: &mut State, cmd: Cmd) -> Vec<Effect> {
+    let last = s.people.len().saturating_sub(1);
+    match cmd {
+        Cmd::Down => s.people_sel = (s.people_sel + 1).min(last),
+        Cmd::Up => s.people_sel = s.people_sel.saturating_sub(1),
+        Cmd::Top => s.people_sel = 0,
+        Cmd::Bottom => s.people_sel = last,
+        Cmd::Back => s.mode = Mode::Normal,
+        Cmd::Accept => {
+            s.mode = Mode::Normal;
+            let Some(p) = s.people.get(s.people_sel) else {
+                return Vec::new();
+            };
+            let f = crate::people::filter_for(&s.data.corpus.model.actors[p.actor]);
+            s.filter.set(&f);
+            let mut out = s.refilter();
+            s.history.retain(|h| *h != f);
+            s.history.push(f.clone());
+            out.push(Effect::Remember(f));
+            return out;
         }
         _ => {}
     }

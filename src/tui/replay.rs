@@ -48,7 +48,14 @@ pub fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
 
-/// One key press per character.
+/// One key press per character; `\r` is Enter and `\x1b` is Esc, as a
+/// terminal sends them.
 pub fn chars(text: &str) -> Vec<KeyEvent> {
-    text.chars().map(|c| key(KeyCode::Char(c))).collect()
+    text.chars()
+        .map(|c| match c {
+            '\r' => key(KeyCode::Enter),
+            '\x1b' => key(KeyCode::Esc),
+            c => key(KeyCode::Char(c)),
+        })
+        .collect()
 }

@@ -33,6 +33,8 @@ pub enum Mode {
     Confirm(PathBuf),
     /// Typing a date to jump to.
     Jump,
+    /// The people view: actors of the shown rows with their counts.
+    People,
 }
 
 /// A line of the timeline list: a group heading (a day, week, month or
@@ -80,6 +82,9 @@ pub struct State {
     /// Manual scroll of the source pane; `None` follows the span.
     pub source_scroll: Option<usize>,
     pub help_scroll: usize,
+    /// The people view's rows and selection.
+    pub people: Vec<crate::people::Person>,
+    pub people_sel: usize,
     /// The export path or the date being typed.
     pub prompt: LineEdit,
     pub message: Option<String>,
@@ -125,6 +130,8 @@ impl State {
             member: 0,
             source_scroll: None,
             help_scroll: 0,
+            people: Vec::new(),
+            people_sel: 0,
             prompt: LineEdit::default(),
             message: None,
             size: (80, 24),

@@ -20,6 +20,8 @@ pub struct Shot {
     pub caption: &'static str,
     /// Typed one key per character, from the app's first frame.
     pub keys: &'static str,
+    /// Drawn with the light theme on a light terminal.
+    pub light: bool,
 }
 
 pub const SHOTS: &[Shot] = &[
@@ -27,21 +29,37 @@ pub const SHOTS: &[Shot] = &[
         name: "timeline",
         caption: "the timeline, and the source pane marking the selected event's exact words",
         keys: "jjjjjj",
+        light: false,
     },
     Shot {
         name: "filter",
         caption: "typing the filter \"bibi\": matching rows, matched letters bold and underlined, the count",
         keys: "/bibi",
+        light: false,
     },
     Shot {
         name: "help",
         caption: "the help, generated from the key table",
         keys: "?",
+        light: false,
     },
     Shot {
         name: "export",
         caption: "two rows marked, and the export prompt",
         keys: "jj jjj e",
+        light: false,
+    },
+    Shot {
+        name: "people",
+        caption: "the people view: actors of the shown rows with their quotes and mentions",
+        keys: "pjj",
+        light: false,
+    },
+    Shot {
+        name: "light",
+        caption: "the light theme (theme = \"light\"), a row selected on 3 March, the source pane on its words",
+        keys: "t2026-03-03\rjj",
+        light: true,
     },
 ];
 
@@ -53,6 +71,9 @@ pub fn data() -> Arc<Data> {
 /// The state a shot shows, reached with its keys, in colour.
 pub fn state(data: Arc<Data>, shot: &Shot) -> State {
     let mut s = State::new(data, true);
+    if shot.light {
+        s.palette = dateline::tui::view::Palette::light();
+    }
     update(&mut s, Action::Resize(SIZE.0, SIZE.1));
     press(&mut s, &chars(shot.keys));
     s
@@ -64,7 +85,15 @@ pub fn render(data: Arc<Data>, shot: &Shot) -> Buffer {
 
 /// The SVG document of a shot.
 pub fn svg(data: Arc<Data>, shot: &Shot) -> String {
-    svg::to_svg(&render(data, shot), &svg::Look::default())
+    let look = if shot.light {
+        svg::Look {
+            palette: svg::Palette::light(),
+            ..svg::Look::default()
+        }
+    } else {
+        svg::Look::default()
+    };
+    svg::to_svg(&render(data, shot), &look)
 }
 
 #[cfg(test)]

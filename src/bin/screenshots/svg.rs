@@ -27,6 +27,35 @@ pub struct Palette {
     pub ansi: [Rgb; 16],
 }
 
+impl Palette {
+    /// A common light terminal scheme (VS Code's light theme), for the
+    /// explorer's light theme.
+    pub fn light() -> Palette {
+        Palette {
+            fg: [0x33, 0x33, 0x33],
+            bg: [0xff, 0xff, 0xff],
+            ansi: [
+                [0x00, 0x00, 0x00],
+                [0xcd, 0x31, 0x31],
+                [0x00, 0xbc, 0x00],
+                [0x94, 0x98, 0x00],
+                [0x04, 0x51, 0xa5],
+                [0xbc, 0x05, 0xbc],
+                [0x05, 0x98, 0xbc],
+                [0x55, 0x55, 0x55],
+                [0x66, 0x66, 0x66],
+                [0xcd, 0x31, 0x31],
+                [0x14, 0xce, 0x14],
+                [0xb5, 0xba, 0x00],
+                [0x04, 0x51, 0xa5],
+                [0xbc, 0x05, 0xbc],
+                [0x05, 0x98, 0xbc],
+                [0xa5, 0xa5, 0xa5],
+            ],
+        }
+    }
+}
+
 impl Default for Palette {
     /// A common dark terminal scheme (VS Code's integrated terminal).
     fn default() -> Palette {

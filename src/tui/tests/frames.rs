@@ -49,6 +49,18 @@ fn snapshot_80x24() {
 }
 
 #[test]
+fn snapshot_people_view_and_hidden_source() {
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut s = state(w, h);
+        press(&mut s, &chars("pj"));
+        insta::assert_snapshot!(format!("frame_{w}x{h}_people"), text_of(&render(&s)));
+        press(&mut s, &[key(KeyCode::Esc)]);
+        press(&mut s, &chars("\\>"));
+        insta::assert_snapshot!(format!("frame_{w}x{h}_no_source"), text_of(&render(&s)));
+    }
+}
+
+#[test]
 fn snapshot_160x48_filtered_with_help() {
     let mut s = state(160, 48);
     press(&mut s, &chars("/bibi"));

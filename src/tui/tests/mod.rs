@@ -5,6 +5,7 @@ mod dates;
 mod editing;
 mod frames;
 mod layout;
+mod people;
 
 use super::keys::Cmd;
 use super::reduce::update;

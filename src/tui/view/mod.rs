@@ -3,6 +3,7 @@
 mod bars;
 mod chart;
 mod list;
+mod people;
 mod source;
 
 use super::state::{Mode, State};
@@ -148,6 +149,9 @@ pub fn draw(f: &mut Frame, s: &State) {
     }
     bars::filter_bar(f, s, a.filter, &t);
     bars::status_bar(f, s, a.status, &t);
+    if s.mode == Mode::People {
+        people::draw(f, s, a.timeline, &t);
+    }
     if s.mode == Mode::Help {
         bars::help(f, s, area, &t);
     }
