@@ -12,7 +12,7 @@ use ratatui::widgets::Paragraph;
 
 /// Columns of the date marker: "reported 26 Sep" needs 15.
 fn date_w(width: usize) -> usize {
-    if width >= 100 { 16 } else { 14 }
+    if width >= 80 { 16 } else { 14 }
 }
 
 /// Short actor names: a person's family name, an organisation's name.
