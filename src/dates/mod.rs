@@ -330,7 +330,9 @@ fn resolve(caps: &Captures, ctx: &Ctx) -> Option<(usize, DateInfo)> {
     }
     if let Some(y) = g("y2") {
         let before = ctx.text[..start].chars().next_back();
-        if before.is_some_and(|c| c.is_alphanumeric()) {
+        // "''27 companies" opens a quotation with a doubled apostrophe:
+        // a mark before the mark is a quote, not an elided century.
+        if before.is_some_and(|c| c.is_alphanumeric() || "'‘’\"“”`".contains(c)) {
             return None;
         }
         return Some((

@@ -209,6 +209,13 @@ fn years() {
         )
     );
     assert_eq!(one("Nothing changed since '82.", None).1, ymd(1982, 1, 1));
+    // A doubled apostrophe opens a quotation: ''27 is a number in it.
+    for text in [
+        "The finding: ''27 companies reported it.''",
+        "He said: \"'27 of them\" and left.",
+    ] {
+        assert!(find_dates(text, wed(), None).is_empty(), "{text}");
+    }
     let (covered, start, ..) = one("Production stopped in early 2009.", None);
     assert_eq!((covered.as_str(), start), ("early 2009", ymd(2009, 1, 1)));
     assert_eq!(one("Output peaked in mid-2010.", None).0, "mid-2010");
