@@ -138,6 +138,32 @@ pub struct DateInfo {
 }
 
 impl DateInfo {
+    /// The whole calendar units the date lies in: the week, month or year
+    /// of an interval "earlier" or "later" cut short, so that the same event
+    /// reported on two days has one date to be compared by.
+    pub fn units(&self) -> (NaiveDate, NaiveDate) {
+        use chrono::Datelike;
+        let (s, e) = (self.start, self.end);
+        let whole = match self.precision {
+            Precision::Day => None,
+            Precision::Week => s
+                .checked_sub_days(chrono::Days::new(u64::from(
+                    s.weekday().num_days_from_monday(),
+                )))
+                .zip(e.checked_add_days(chrono::Days::new(u64::from(
+                    6 - e.weekday().num_days_from_monday(),
+                )))),
+            Precision::Month => s.with_day(1).zip(
+                e.with_day(1)
+                    .and_then(|f| f.checked_add_months(chrono::Months::new(1)))
+                    .and_then(|n| n.pred_opt()),
+            ),
+            Precision::Year => NaiveDate::from_ymd_opt(s.year(), 1, 1)
+                .zip(NaiveDate::from_ymd_opt(e.year(), 12, 31)),
+        };
+        whole.unwrap_or((s, e))
+    }
+
     pub fn day(d: NaiveDate, basis: Basis) -> Self {
         DateInfo {
             start: d,

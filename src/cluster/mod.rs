@@ -328,7 +328,8 @@ pub trait Items: Sync {
         self.len() == 0
     }
     fn text(&self, i: usize) -> &str;
-    /// First and last day of the item's date.
+    /// First and last day of the calendar units of the item's date
+    /// ([`DateInfo::units`]).
     fn dates(&self, i: usize) -> (NaiveDate, NaiveDate);
     fn article(&self, i: usize) -> ArticleId;
     /// The named speaker of a quote (never two in one cluster).
@@ -355,7 +356,7 @@ impl<T: Item> Items for [T] {
         self[i].text()
     }
     fn dates(&self, i: usize) -> (NaiveDate, NaiveDate) {
-        (self[i].date().start, self[i].date().end)
+        self[i].date().units()
     }
     fn article(&self, i: usize) -> ArticleId {
         self[i].article()

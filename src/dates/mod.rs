@@ -318,7 +318,7 @@ fn resolve(caps: &Captures, ctx: &Ctx) -> Option<(usize, DateInfo)> {
         let d = relative_unit(rel, unit, ctx)?;
         return match g("rshift") {
             Some(_) => Some((start, shift(d, "year", -1)?)),
-            None => Some((start, d)),
+            None => Some((start, current_part(caps, rel, d, ctx))),
         };
     }
     if let Some(y) = caps.name("year") {
@@ -384,6 +384,26 @@ fn stated_day(caps: &Captures, ctx: Option<&Ctx>) -> Option<(NaiveDate, bool)> {
             -back <= diff && diff <= ahead
         })
         .map(|d| (d, false))
+}
+
+/// The part of the current week, month or year "earlier" and "later" name:
+/// what happened "earlier this week" ended by the day it was reported, and
+/// what happens "later this month" starts then. A bare "this week" is the
+/// whole week, as the calendar (and annotated news) has it.
+fn current_part(caps: &Captures, rel: &str, d: DateInfo, ctx: &Ctx) -> DateInfo {
+    let pubd = ctx.published;
+    let current = matches!(rel.to_ascii_lowercase().as_str(), "this" | "the current");
+    if !current || pubd < d.start || pubd > d.end {
+        return d;
+    }
+    let lead = caps.get(0).map_or("", |m| m.as_str()).to_ascii_lowercase();
+    if lead.starts_with("earlier") {
+        DateInfo { end: pubd, ..d }
+    } else if lead.starts_with("later") {
+        DateInfo { start: pubd, ..d }
+    } else {
+        d
+    }
 }
 
 /// "this week", "last month", "the same day", "the entire year", ...

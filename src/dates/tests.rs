@@ -95,10 +95,20 @@ fn weeks_are_iso_weeks() {
         (
             "earlier this week",
             ymd(2026, 3, 2),
-            ymd(2026, 3, 8),
+            ymd(2026, 3, 4),
             Precision::Week
         )
     );
+    // "Earlier" ends on the day it was reported, "later" starts then; a
+    // bare "this week" is the whole week.
+    let (_, start, end, ..) = one("Prices rose this week.", None);
+    assert_eq!((start, end), (ymd(2026, 3, 2), ymd(2026, 3, 8)));
+    let (_, start, end, ..) = one("The envoy arrives later this week.", None);
+    assert_eq!((start, end), (wed(), ymd(2026, 3, 8)));
+    let (_, start, end, ..) = one("Exports fell earlier this year.", None);
+    assert_eq!((start, end), (ymd(2026, 1, 1), wed()));
+    let (_, start, end, ..) = one("The plant closes at the end of this year.", None);
+    assert_eq!((start, end), (ymd(2026, 1, 1), ymd(2026, 12, 31)));
     let (_, start, end, ..) = one("Prices fell last week.", None);
     assert_eq!((start, end), (ymd(2026, 2, 23), ymd(2026, 3, 1)));
     let (_, start, end, ..) = one("A summit follows next week.", None);
@@ -329,4 +339,26 @@ fn vague_antecedents_are_not_inherited() {
     });
     assert!(find_dates("By the following day it was over.", wed(), year).is_empty());
     assert!(find_dates("Shares ended the day lower.", wed(), year).is_empty());
+}
+
+#[test]
+fn a_cut_interval_keeps_its_calendar_units_for_comparison() {
+    let (_, start, end, precision, basis) = one("It began earlier this week.", None);
+    let d = DateInfo {
+        start,
+        end,
+        precision,
+        basis,
+    };
+    assert_eq!(d.units(), (ymd(2026, 3, 2), ymd(2026, 3, 8)));
+    let (_, start, end, precision, basis) = one("Exports fell earlier this year.", None);
+    let d = DateInfo {
+        start,
+        end,
+        precision,
+        basis,
+    };
+    assert_eq!(d.units(), (ymd(2026, 1, 1), ymd(2026, 12, 31)));
+    let day = DateInfo::day(wed(), Basis::Stated);
+    assert_eq!(day.units(), (wed(), wed()));
 }

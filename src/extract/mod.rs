@@ -460,8 +460,7 @@ impl<T: article::Found> cluster::Items for Sorted<'_, T> {
         self.found[self.at(i)].text()
     }
     fn dates(&self, i: usize) -> (NaiveDate, NaiveDate) {
-        let d = self.found[self.at(i)].date();
-        (d.start, d.end)
+        self.found[self.at(i)].date().units()
     }
     fn article(&self, i: usize) -> ArticleId {
         self.article[self.at(i)]
