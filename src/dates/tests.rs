@@ -1,5 +1,6 @@
 use super::calendar::month_info;
 use super::*;
+use crate::model::Precision;
 
 /// A Wednesday.
 fn wed() -> NaiveDate {
