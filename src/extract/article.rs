@@ -90,6 +90,42 @@ fn title_case(text: &str) -> bool {
     words.len() >= 4 && caps * 10 >= words.len() * 7
 }
 
+/// Short words that carry no statement of their own.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by",
+    "from", "as", "into", "than", "via", "per", "vs",
+];
+
+/// Whether a clause says something: a caption ("Getty/Instagram."), a
+/// credit or signature ("Chris Smith.", "Henderson, Nev."), a section label
+/// ("FULL TEXT."), a handle, a rule ("___.") or a fragment ("and 2012.",
+/// "Limbaugh added:") is not an event. A short clause needs a word that is
+/// neither a name nor a function word, as a predicate is; a long one is
+/// taken as it stands.
+pub(super) fn is_statement(text: &str) -> bool {
+    let words: Vec<&str> = (text.split_whitespace())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    if words.len() < 2 {
+        return false;
+    }
+    if words.len() > 5 {
+        return true;
+    }
+    // A lead-in to a quotation ("Caddell continued:") says nothing yet.
+    if words.len() <= 4 && text.trim_end().ends_with(':') {
+        return false;
+    }
+    words.iter().any(|w| {
+        w.chars().next().is_some_and(char::is_lowercase)
+            && w.chars().count() >= 2
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
+            && !FUNCTION_WORDS.contains(w)
+    })
+}
+
 /// A clause of a sentence with the one date it states.
 struct Clause {
     span: Span,
@@ -239,6 +275,11 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
             context: None,
         });
     }
+    // Every clause dated the quotes above; only statements are events.
+    // A clause that dates something ("and 2012.", split from the sentence
+    // it ends) is kept for the date it carries.
+    out.events
+        .retain(|e| e.date.basis != Basis::Published || is_statement(&e.text));
     out.names = shared.intern(names.order);
     // Thousands of articles wait for the corpus-wide passes: no slack.
     out.events.shrink_to_fit();
@@ -400,6 +441,39 @@ mod tests {
                 precision: Precision::Day,
                 basis: Basis::Relative,
             },
+        }
+    }
+
+    #[test]
+    fn captions_credits_labels_and_fragments_are_not_statements() {
+        for junk in [
+            "___.",
+            "Getty/Instagram.",
+            "ABSTRACT.",
+            "FULL TEXT.",
+            "and 2012.",
+            "to 2010.",
+            "Chris Smith.",
+            "Henderson, Nev.",
+            "Washington, D.C.",
+            "@Fred_945.",
+            "Limbaugh added:",
+            "Source: NATO.",
+            "2 p.m.",
+            "Joining Forces With China.",
+            "Scrutinizing the Science.",
+        ] {
+            assert!(!is_statement(junk), "{junk}");
+        }
+        for real in [
+            "He didn't suggest retaliation.",
+            "Who cares?",
+            "She is right!",
+            "Only McAuliffe stayed home.",
+            "Trump won.",
+            "Reports: Iranian Intel Officials Contacted CIA to Stop War; Netanyahu Called Trump",
+        ] {
+            assert!(is_statement(real), "{real}");
         }
     }
 
