@@ -103,6 +103,8 @@ const FUNCTION_WORDS: &[&str] = &[
 /// neither a name nor a function word, as a predicate is; a long one is
 /// taken as it stands.
 pub(super) fn is_statement(text: &str) -> bool {
+    // Markup left in a text file (`<tweet tweet-id="…"><tweet/>`) is no words.
+    let text = &without_tags(text);
     let words: Vec<&str> = (text.split_whitespace())
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| w.chars().any(char::is_alphabetic))
@@ -124,6 +126,27 @@ pub(super) fn is_statement(text: &str) -> bool {
                 .all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
             && !FUNCTION_WORDS.contains(w)
     })
+}
+
+/// `text` with every `<…>` tag removed (a lone `<` is kept).
+fn without_tags(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('<') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        match rest[open..].find('>') {
+            Some(close) => rest = &rest[open + close + 1..],
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 /// A clause of a sentence with the one date it states.
@@ -462,6 +485,7 @@ mod tests {
             "2 p.m.",
             "Joining Forces With China.",
             "Scrutinizing the Science.",
+            "<tweet tweet-id=\"783499116076687360\"><tweet/>.",
         ] {
             assert!(!is_statement(junk), "{junk}");
         }
@@ -471,6 +495,7 @@ mod tests {
             "She is right!",
             "Only McAuliffe stayed home.",
             "Trump won.",
+            "Turnout was 3 < 4 of last time.",
             "Reports: Iranian Intel Officials Contacted CIA to Stop War; Netanyahu Called Trump",
         ] {
             assert!(is_statement(real), "{real}");
