@@ -22,29 +22,68 @@ pub struct Coverage {
     pub coarse: usize,
 }
 
-impl Coverage {
-    /// Counts the day-precision rows among `shown` (indices into `items`)
-    /// into at most `width` bars. None when no shown row has a day.
-    pub fn of(items: &[Item], shown: &[usize], width: usize) -> Option<Coverage> {
+/// The shown rows counted per day once, whenever the shown rows change;
+/// charting them at a width is then a pass over the distinct days only.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Days {
+    /// Distinct days of day-precision rows, in order, with their rows.
+    counts: Vec<(NaiveDate, u64)>,
+    /// Day rows in all.
+    total: u64,
+    /// Rows known only to the week, month or year.
+    coarse: usize,
+}
+
+impl Days {
+    /// Counts the rows among `shown` (indices into `items`).
+    pub fn of(items: &[Item], shown: &[usize]) -> Days {
         let mut days = Vec::with_capacity(shown.len());
         let mut coarse = 0;
-        for &i in shown {
-            let Some(it) = items.get(i) else { continue };
+        for it in shown.iter().filter_map(|&i| items.get(i)) {
             if it.date.precision == Precision::Day {
                 days.push(it.date.start);
             } else {
                 coarse += 1;
             }
         }
-        if days.is_empty() || width == 0 {
+        days.sort_unstable();
+        let total = days.len() as u64;
+        let mut counts: Vec<(NaiveDate, u64)> = Vec::new();
+        for d in days {
+            match counts.last_mut() {
+                Some((last, n)) if *last == d => *n += 1,
+                _ => counts.push((d, 1)),
+            }
+        }
+        Days {
+            counts,
+            total,
+            coarse,
+        }
+    }
+
+    /// The day holding the `k`-th day row (0-based) in date order.
+    fn nth(&self, k: u64) -> NaiveDate {
+        let mut seen = 0;
+        for &(d, n) in &self.counts {
+            seen += n;
+            if seen > k {
+                return d;
+            }
+        }
+        self.counts.last().map_or(NaiveDate::MIN, |c| c.0)
+    }
+
+    /// The rows in at most `width` bars. None when no row has a day.
+    pub fn chart(&self, width: usize) -> Option<Coverage> {
+        let (&(min, _), &(max, _)) = (self.counts.first()?, self.counts.last()?);
+        if width == 0 {
             return None;
         }
-        days.sort_unstable();
-        let (min, max) = (days[0], days[days.len() - 1]);
         // A few far-off dates would squeeze the rest into one bar: chart
         // the middle 96% when that is much narrower than the whole.
-        let cut = days.len() * 2 / 100;
-        let (lo, hi) = (days[cut], days[days.len() - 1 - cut]);
+        let cut = self.total * 2 / 100;
+        let (lo, hi) = (self.nth(cut), self.nth(self.total - 1 - cut));
         let (start, end) = if (hi - lo).num_days() * 4 < (max - min).num_days() {
             (lo, hi)
         } else {
@@ -56,10 +95,10 @@ impl Coverage {
         let n = span.div_ceil(days_per_bar) as usize;
         let mut bars = vec![0u64; n];
         let mut outside = 0;
-        for d in &days {
-            match bar_index(start, days_per_bar, n, *d) {
-                Some(b) => bars[b] += 1,
-                None => outside += 1,
+        for &(d, count) in &self.counts {
+            match bar_index(start, days_per_bar, n, d) {
+                Some(b) => bars[b] += count,
+                None => outside += count as usize,
             }
         }
         let end = start + chrono::Days::new(u64::from(days_per_bar) * n as u64 - 1);
@@ -69,8 +108,16 @@ impl Coverage {
             days_per_bar,
             bars,
             outside,
-            coarse,
+            coarse: self.coarse,
         })
+    }
+}
+
+impl Coverage {
+    /// Counts the day-precision rows among `shown` (indices into `items`)
+    /// into at most `width` bars. None when no shown row has a day.
+    pub fn of(items: &[Item], shown: &[usize], width: usize) -> Option<Coverage> {
+        Days::of(items, shown).chart(width)
     }
 
     /// The bar that counts day `d`, if it is charted.
@@ -102,26 +149,15 @@ fn bar_index(start: NaiveDate, per: u32, n: usize, d: NaiveDate) -> Option<usize
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Basis, DateInfo, Span};
-    use crate::timeline::ItemRef;
+    use crate::model::{Basis, DateInfo};
 
     fn item(day: &str, p: Precision) -> Item {
         let d: NaiveDate = day.parse().unwrap();
-        Item {
-            what: ItemRef::Event(0),
-            date: DateInfo {
-                precision: p,
-                ..DateInfo::day(d, Basis::Stated)
-            },
-            article: 0,
-            span: Span::new(0, 1),
-            text: String::new(),
-            actors: Vec::new(),
-            speaker: None,
-            outlets: Vec::new(),
-            members: Vec::new(),
-            sources: Vec::new(),
-        }
+        let date = DateInfo {
+            precision: p,
+            ..DateInfo::day(d, Basis::Stated)
+        };
+        Item::bare(date, Vec::new())
     }
 
     fn d(s: &str) -> NaiveDate {

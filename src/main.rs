@@ -4,7 +4,7 @@ use dateline::corpus;
 use dateline::export::{self, Selection};
 use dateline::loader::LoadIssue;
 use dateline::model::Model;
-use dateline::query::{self, Haystack, Query};
+use dateline::query::Query;
 use dateline::sanitize::sanitize;
 use dateline::timeline;
 use dateline::tui::config;
@@ -108,9 +108,11 @@ fn chosen_format(format: Option<Format>, output: Option<&Path>) -> Result<export
         return Ok(export::Format::Json);
     };
     export::Format::from_path(out).ok_or_else(|| {
+        let names: Vec<&str> = export::Format::ALL.iter().map(|f| f.name()).collect();
         anyhow::anyhow!(
-            "cannot tell the format from {}: name one with --format (json, markdown, csv, jsonl, timelinejs)",
-            dateline::sanitize::path(out)
+            "cannot tell the format from {}: name one with --format ({})",
+            dateline::sanitize::path(out),
+            names.join(", ")
         )
     })
 }
@@ -199,9 +201,7 @@ fn run(cli: Cli) -> Result<i32> {
                 })?;
             } else {
                 let items = timeline::build(&model);
-                let hays: Vec<Haystack> = items.iter().map(|i| Haystack::of(i, &model)).collect();
-                let keep = query::filter(&items, &hays, &q, false);
-                let chosen: Vec<&timeline::Item> = keep.iter().map(|&i| &items[i]).collect();
+                let chosen = export::matching(&model, &items, &q);
                 write_out(output, |w| {
                     export::write(format, &model, Some(&chosen), &issues, &opts, w)
                 })?;

@@ -240,13 +240,17 @@ impl Article {
     /// How a reader cites the article: outlet (else the file name),
     /// headline, author, publication date and web address, as far as known.
     /// Plain text: each view escapes it for its medium.
-    pub fn cite(&self) -> String {
-        let file = || {
+    /// The name the article goes by: its outlet, else its file name.
+    pub fn source_name(&self) -> String {
+        self.outlet.clone().unwrap_or_else(|| {
             std::path::Path::new(&self.path)
                 .file_name()
                 .map_or(self.path.clone(), |f| f.to_string_lossy().into_owned())
-        };
-        let mut parts = vec![self.outlet.clone().unwrap_or_else(file)];
+        })
+    }
+
+    pub fn cite(&self) -> String {
+        let mut parts = vec![self.source_name()];
         if let Some(t) = &self.title {
             parts.push(format!("“{t}”"));
         }

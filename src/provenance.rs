@@ -2,7 +2,7 @@
 //! publication, each with the outlets it cites, so a reader sees who broke
 //! a quote and who repeated it.
 
-use crate::model::{Article, ArticleId, Model, Name};
+use crate::model::{ArticleId, Model, Name};
 use crate::timeline::{Item, ItemRef};
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -93,20 +93,11 @@ pub fn carriers(model: &Model, ix: &ArticleIndex, item: &Item) -> Vec<Carrier> {
     out
 }
 
-/// The name a carrier goes by: its outlet, else its file name.
-pub fn outlet(a: &Article) -> String {
-    a.outlet.clone().unwrap_or_else(|| {
-        std::path::Path::new(&a.path)
-            .file_name()
-            .map_or(a.path.clone(), |f| f.to_string_lossy().into_owned())
-    })
-}
-
 /// "Axios, 4 Mar 2026 — first", "The New American, 5 Mar 2026, citing
 /// Axios, The New York Times": one carrier as a reader would say it.
 pub fn describe(model: &Model, c: &Carrier) -> String {
     let a = &model.articles[c.article];
-    let mut s = outlet(a);
+    let mut s = a.source_name();
     s.push_str(", ");
     s.push_str(
         &c.published
@@ -195,18 +186,8 @@ mod tests {
     }
 
     fn hand_item() -> Item {
-        Item {
-            what: ItemRef::Quote(0),
-            date: DateInfo::day("2026-03-03".parse().unwrap(), Basis::Stated),
-            article: 0,
-            span: Span::new(0, 1),
-            text: String::new(),
-            actors: Vec::new(),
-            speaker: None,
-            outlets: Vec::new(),
-            members: (0..4).map(ItemRef::Quote).collect(),
-            sources: vec![0, 1, 2],
-        }
+        let date = DateInfo::day("2026-03-03".parse().unwrap(), Basis::Stated);
+        Item::bare(date, (0..4).map(ItemRef::Quote).collect())
     }
 
     #[test]

@@ -39,6 +39,23 @@ impl Item {
     pub fn is_quote(&self) -> bool {
         matches!(self.what, ItemRef::Quote(_))
     }
+
+    /// A row of `members` on `date` and nothing else, for tests.
+    #[cfg(test)]
+    pub fn bare(date: DateInfo, members: Vec<ItemRef>) -> Item {
+        Item {
+            what: members.first().copied().unwrap_or(ItemRef::Event(0)),
+            date,
+            article: 0,
+            span: Span::new(0, 1),
+            text: String::new(),
+            actors: Vec::new(),
+            speaker: None,
+            outlets: Vec::new(),
+            members,
+            sources: Vec::new(),
+        }
+    }
 }
 
 /// How a date reads in a timeline marker: "Tue 3 Mar", "week of 2 Mar",

@@ -1,20 +1,10 @@
 //! The export command refuses what cannot mean anything, and a filtered
 //! export carries only what its rows use.
 
-use std::process::Command;
+mod common;
 
 fn export(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .arg("export")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    common::export_in(std::path::Path::new(env!("CARGO_MANIFEST_DIR")), args)
 }
 
 #[test]

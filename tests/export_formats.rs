@@ -3,21 +3,9 @@
 
 use serde_json::Value;
 use std::path::Path;
-use std::process::Command;
 
-fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .current_dir(dir)
-        .arg("export")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+mod common;
+use common::export_in as run;
 
 fn bundled(args: &[&str]) -> String {
     let (code, out, err) = run(Path::new(env!("CARGO_MANIFEST_DIR")), args);

@@ -8,7 +8,7 @@ mod timelinejs;
 
 pub use format::{Format, Options, write};
 pub use rows::{CSV_COLUMNS, write_csv, write_jsonl};
-pub use select::{of_items, select};
+pub use select::{matching, of_items, select};
 pub use timelinejs::write_timelinejs;
 
 use crate::loader::LoadIssue;

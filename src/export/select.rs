@@ -15,10 +15,15 @@ pub fn select<'m>(model: &'m Model, q: &Query) -> Cow<'m, Model> {
         return Cow::Borrowed(model);
     }
     let items = timeline::build(model);
+    Cow::Owned(of_items(model, &matching(model, &items, q)))
+}
+
+/// The timeline rows (`items`, built from `model`) a query keeps, in
+/// timeline order.
+pub fn matching<'i>(model: &Model, items: &'i [Item], q: &Query) -> Vec<&'i Item> {
     let hays: Vec<Haystack> = items.iter().map(|i| Haystack::of(i, model)).collect();
-    let keep = query::filter(&items, &hays, q, false);
-    let chosen: Vec<&Item> = keep.iter().map(|&i| &items[i]).collect();
-    Cow::Owned(of_items(model, &chosen))
+    let keep = query::filter(items, &hays, q, false);
+    keep.iter().map(|&i| &items[i]).collect()
 }
 
 /// The model restricted to the given timeline rows (every member of each

@@ -133,7 +133,7 @@ fn slide(model: &Model, ix: &ArticleIndex, it: &Item) -> Slide {
     body.push_str("</p>");
     let group = match (speaker, carriers.first()) {
         (Some(s), _) => s.to_string(),
-        (None, Some(c)) => provenance::outlet(&model.articles[c.article]),
+        (None, Some(c)) => model.articles[c.article].source_name(),
         (None, None) => String::new(),
     };
     let unique_id = match it.what {

@@ -134,27 +134,27 @@ impl Keymap {
     /// one that does not pass is skipped.
     pub fn with<'a>(entries: impl IntoIterator<Item = (&'a str, &'a [String])>) -> Keymap {
         let mut map = Keymap::default();
-        let chosen: BTreeMap<usize, Vec<K>> = entries
+        let mut chosen: BTreeMap<usize, Vec<K>> = BTreeMap::new();
+        for (cmd, keys) in entries
             .into_iter()
             .filter_map(|(a, k)| parse_binding(a, k).ok())
-            .flat_map(|(cmd, keys)| {
-                TABLE
-                    .iter()
-                    .enumerate()
-                    .filter(move |(_, b)| b.cmd == cmd && b.ctx.contains(&Ctx::Normal))
-                    .map(|(i, _)| i)
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .enumerate()
-                    // The first binding takes the keys; any others of the
-                    // same action are left with none.
-                    .map(move |(n, i)| (i, if n == 0 { keys.clone() } else { Vec::new() }))
-            })
-            .collect();
+        {
+            let mut bindings = (TABLE.iter().enumerate())
+                .filter(|(_, b)| b.cmd == cmd && b.ctx.contains(&Ctx::Normal))
+                .map(|(i, _)| i);
+            // The first binding takes the keys; any others of the same
+            // action are left with none.
+            if let Some(first) = bindings.next() {
+                chosen.insert(first, keys);
+            }
+            for other in bindings {
+                chosen.insert(other, Vec::new());
+            }
+        }
         let taken: Vec<K> = chosen.values().flatten().copied().collect();
         for (i, b) in TABLE.iter().enumerate() {
-            if let Some(keys) = chosen.get(&i) {
-                map.keys[i] = keys.clone();
+            if let Some(keys) = chosen.remove(&i) {
+                map.keys[i] = keys;
             } else if b.ctx.contains(&Ctx::Normal) {
                 map.keys[i].retain(|k| !taken.iter().any(|t| t.same(*k)));
             }

@@ -49,6 +49,8 @@ pub struct State {
     pub data: Arc<Data>,
     /// Indices into `data.items`, in display order.
     pub shown: Vec<usize>,
+    /// The shown rows counted per day, for the coverage chart.
+    pub days: crate::coverage::Days,
     pub rows: Vec<Row>,
     /// Row of each shown position.
     pub row_of: Vec<usize>,
@@ -110,6 +112,7 @@ impl State {
         let mut s = State {
             data,
             shown: (0..n).collect(),
+            days: Default::default(),
             rows: Vec::new(),
             row_of: Vec::new(),
             sel: 0,
@@ -144,6 +147,7 @@ impl State {
             today: NaiveDate::from_ymd_opt(2026, 1, 1).expect("a date"),
             quit: false,
         };
+        s.days = crate::coverage::Days::of(&s.data.items, &s.shown);
         s.rebuild_rows();
         s
     }
@@ -292,6 +296,7 @@ impl State {
     pub(super) fn set_shown(&mut self, shown: Vec<usize>) {
         let keep = self.shown.get(self.sel).copied();
         self.shown = shown;
+        self.days = crate::coverage::Days::of(&self.data.items, &self.shown);
         self.rebuild_rows();
         let pos = keep
             .and_then(|i| self.shown.iter().position(|&j| j == i))

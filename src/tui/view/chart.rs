@@ -51,7 +51,7 @@ pub fn draw(f: &mut Frame, s: &State, area: Rect, t: &Theme) {
         return;
     }
     let w = area.width as usize;
-    let Some(c) = Coverage::of(&s.data.items, &s.shown, w) else {
+    let Some(c) = s.days.chart(w) else {
         let msg = if s.shown.is_empty() {
             "coverage: no rows shown"
         } else {
