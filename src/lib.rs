@@ -6,6 +6,7 @@
 pub mod actors;
 pub mod aliases;
 pub mod app;
+pub mod cache;
 pub mod check;
 pub mod cluster;
 pub mod corpus;
@@ -19,6 +20,7 @@ pub mod loader;
 pub mod model;
 pub mod parallel;
 pub mod people;
+pub mod progress;
 pub mod provenance;
 pub mod query;
 pub mod quotes;

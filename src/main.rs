@@ -24,6 +24,10 @@ struct Cli {
     /// ~/.config/dateline/config.toml).
     #[arg(long, global = true)]
     config: Option<PathBuf>,
+    /// Read and extract every file again, neither using nor filling the
+    /// cache ($XDG_CACHE_HOME/dateline, else ~/.cache/dateline).
+    #[arg(long, global = true)]
+    no_cache: bool,
     /// Capture the mouse (wheel scrolls, click selects); also DATELINE_MOUSE=1.
     /// Off by default so the terminal's own text selection works.
     #[arg(long)]
@@ -63,6 +67,11 @@ enum Command {
     },
     /// One line per article and every loader warning; exit code 1 if any file failed.
     Check { paths: Vec<PathBuf> },
+    /// Show or empty the extraction cache.
+    Cache {
+        #[command(subcommand)]
+        action: CacheAction,
+    },
     /// Say which settings file is read and whether it is valid; exit code 1
     /// if it is not.
     Config {
@@ -70,6 +79,14 @@ enum Command {
         #[arg(long)]
         default: bool,
     },
+}
+
+#[derive(Subcommand, Clone, Copy)]
+enum CacheAction {
+    /// Where the cache is, how many entries it holds and their size.
+    Info,
+    /// Remove every entry.
+    Clear,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -137,6 +154,13 @@ fn run(cli: Cli) -> Result<i32> {
     for e in &settings.errors {
         warn(e);
     }
+    if let Some(Command::Cache { action }) = &cli.command {
+        return cache_command(*action);
+    }
+    let cache = (!cli.no_cache)
+        .then(dateline::cache::default_dir)
+        .flatten()
+        .map(|d| dateline::cache::Cache::new(d, dateline::cache::DEFAULT_LIMIT));
     // The configured alias file stands in for the bundled one: a folder's
     // own aliases.conf, and --aliases, come first.
     let paths_given: &[PathBuf] = match &cli.command {
@@ -174,7 +198,7 @@ fn run(cli: Cli) -> Result<i32> {
                     format.name()
                 );
             }
-            let (model, issues) = corpus::open_model(&paths, aliases);
+            let (model, issues) = open_model(&paths, aliases, cache.as_ref());
             report_issues(&model, &issues);
             let mut q = Query::parse(filter.as_deref().unwrap_or(""));
             if let Some(e) = q.errors.first() {
@@ -209,12 +233,12 @@ fn run(cli: Cli) -> Result<i32> {
             Ok(0)
         }
         Some(Command::Check { paths }) => {
-            let (model, issues) = corpus::open_model(&paths, aliases);
+            let (model, issues) = open_model(&paths, aliases, cache.as_ref());
             let report = dateline::check::report(&model, &issues);
             write_out(None, |w| w.write_all(report.as_bytes()))?;
             Ok(i32::from(issues.iter().any(|i| i.failed)))
         }
-        Some(Command::Config { .. }) => unreachable!("answered above"),
+        Some(Command::Config { .. } | Command::Cache { .. }) => unreachable!("answered above"),
         None => {
             let c = corpus::open(&cli.paths, aliases);
             report_issues(&c.model, &c.issues);
@@ -225,6 +249,63 @@ fn run(cli: Cli) -> Result<i32> {
             }
         }
     }
+}
+
+/// Opens a corpus for an export or a check, with a progress bar on
+/// standard error when it is a terminal.
+fn open_model(
+    paths: &[PathBuf],
+    aliases: Option<&Path>,
+    cache: Option<&dateline::cache::Cache>,
+) -> (Model, Vec<LoadIssue>) {
+    use std::io::IsTerminal;
+    let bar = std::io::stderr()
+        .is_terminal()
+        .then(dateline::progress::Bar::new);
+    let progress = |p: &corpus::Progress| {
+        if let Some(b) = &bar {
+            b.show(p);
+        }
+    };
+    let opts = corpus::Options {
+        cache,
+        progress: Some(&progress),
+        preview: None,
+    };
+    let c = corpus::open_with(paths, aliases, &opts);
+    if let Some(b) = &bar {
+        b.finish();
+    }
+    (c.model, c.issues)
+}
+
+/// `dateline cache info|clear`.
+fn cache_command(action: CacheAction) -> Result<i32> {
+    let Some(dir) = dateline::cache::default_dir() else {
+        anyhow::bail!("no cache folder: neither XDG_CACHE_HOME nor HOME is set");
+    };
+    let cache = dateline::cache::Cache::new(dir, dateline::cache::DEFAULT_LIMIT);
+    let shown = dateline::sanitize::path(cache.dir());
+    let line = match action {
+        CacheAction::Info => {
+            let i = cache.info();
+            format!(
+                "{shown}: {} file entries, {} corpus entries, {:.1} MB of {:.0} MB",
+                i.files,
+                i.models,
+                i.bytes as f64 / 1e6,
+                cache.limit() as f64 / 1e6
+            )
+        }
+        CacheAction::Clear => {
+            let n = cache
+                .clear()
+                .with_context(|| format!("cannot clear {shown}"))?;
+            format!("{shown}: removed {n} entries")
+        }
+    };
+    write_out(None, |w| writeln!(w, "{line}"))?;
+    Ok(0)
 }
 
 /// `dateline config`: the default file, or where the settings come from

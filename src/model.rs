@@ -52,14 +52,23 @@ impl<const P: char> PartialEq<&str> for Id<P> {
     }
 }
 
+/// Written with its letter where people read it (JSON); as a bare number
+/// in the binary cache.
 impl<const P: char> Serialize for Id<P> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        if s.is_human_readable() {
+            s.collect_str(self)
+        } else {
+            s.serialize_u32(self.0)
+        }
     }
 }
 
 impl<'de, const P: char> Deserialize<'de> for Id<P> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        if !d.is_human_readable() {
+            return u32::deserialize(d).map(Id);
+        }
         let s = String::deserialize(d)?;
         s.strip_prefix(P)
             .and_then(|n| n.parse().ok())
@@ -86,12 +95,29 @@ impl fmt::Display for ItemId {
 
 impl Serialize for ItemId {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        if s.is_human_readable() {
+            return s.collect_str(self);
+        }
+        // In the binary cache: the id's number, twice and once more for a
+        // quote, so that one integer says both.
+        s.serialize_u64(match self {
+            ItemId::Event(e) => u64::from(e.0) << 1,
+            ItemId::Quote(q) => u64::from(q.0) << 1 | 1,
+        })
     }
 }
 
 impl<'de> Deserialize<'de> for ItemId {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        if !d.is_human_readable() {
+            let n = u64::deserialize(d)?;
+            let id = u32::try_from(n >> 1).map_err(serde::de::Error::custom)?;
+            return Ok(if n & 1 == 0 {
+                ItemId::Event(Id(id))
+            } else {
+                ItemId::Quote(Id(id))
+            });
+        }
         let s = String::deserialize(d)?;
         let n = |rest: &str| rest.parse::<u32>().ok();
         match s.split_at_checked(1) {
@@ -174,7 +200,7 @@ impl DateInfo {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Article {
     /// Stable within one load: `a0`, `a1`, ... in path order.
     pub id: ArticleId,
@@ -191,7 +217,7 @@ pub struct Article {
     pub format: SourceFormat,
     /// For inputs whose spans do not index the file itself (web pages,
     /// feed entries, JSON records): the extracted text the spans index.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub text: Option<String>,
     pub warnings: Vec<String>,
     /// Number of bytes in the file as read.
@@ -233,6 +259,33 @@ impl SourceFormat {
 impl fmt::Display for SourceFormat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
+    }
+}
+
+/// Written as the derive would, but a text that is not there is left out
+/// of the JSON; the binary cache, which has no field names to go by, always
+/// writes it.
+impl Serialize for Article {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let readable = s.is_human_readable();
+        let mut st = s.serialize_struct("Article", 11)?;
+        st.serialize_field("id", &self.id)?;
+        st.serialize_field("path", &self.path)?;
+        st.serialize_field("published", &self.published)?;
+        st.serialize_field("author", &self.author)?;
+        st.serialize_field("outlet", &self.outlet)?;
+        st.serialize_field("title", &self.title)?;
+        st.serialize_field("url", &self.url)?;
+        st.serialize_field("format", &self.format)?;
+        if self.text.is_some() || !readable {
+            st.serialize_field("text", &self.text)?;
+        } else {
+            st.skip_field("text")?;
+        }
+        st.serialize_field("warnings", &self.warnings)?;
+        st.serialize_field("bytes", &self.bytes)?;
+        st.end()
     }
 }
 

@@ -8,6 +8,7 @@ const GOOD: &str = " date 2026-03-04 On Monday, Netanyahu called White House off
 
 fn check(dir: &Path) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .env("XDG_CACHE_HOME", env!("CARGO_TARGET_TMPDIR"))
         .arg("check")
         .arg(dir)
         .output()
@@ -82,6 +83,7 @@ fn crlf_and_bom_are_read() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("crlf.txt"), text).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .env("XDG_CACHE_HOME", env!("CARGO_TARGET_TMPDIR"))
         .args(["export", "--format", "json"])
         .arg(dir.path())
         .output()
@@ -150,6 +152,7 @@ fn missing_path_is_reported_and_the_rest_loads() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("good.txt"), GOOD).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .env("XDG_CACHE_HOME", env!("CARGO_TARGET_TMPDIR"))
         .arg("check")
         .arg(dir.path().join("good.txt"))
         .arg(dir.path().join("nope.txt"))

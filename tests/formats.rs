@@ -5,6 +5,7 @@ use std::process::Command;
 
 fn export() -> serde_json::Value {
     let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .env("XDG_CACHE_HOME", env!("CARGO_TARGET_TMPDIR"))
         .args(["export", "tests/fixtures/formats"])
         .output()
         .expect("runs");
@@ -139,6 +140,7 @@ fn each_format_gives_its_metadata_events_and_quotes() {
 #[test]
 fn bad_records_and_cut_files_are_warnings_not_failures() {
     let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .env("XDG_CACHE_HOME", env!("CARGO_TARGET_TMPDIR"))
         .args(["check", "tests/fixtures/formats"])
         .output()
         .expect("runs");

@@ -15,7 +15,9 @@ use std::time::{Duration, Instant};
 const GOOD: &str = " date 2026-03-04 On Monday, Netanyahu called White House officials.\n";
 
 fn dateline() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_dateline"))
+    let mut c = Command::new(env!("CARGO_BIN_EXE_dateline"));
+    c.env("XDG_CACHE_HOME", env!("CARGO_TARGET_TMPDIR"));
+    c
 }
 
 /// Runs the command, failing the test (and killing the child) if it takes

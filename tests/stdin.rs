@@ -6,6 +6,7 @@ use std::process::{Command, Stdio};
 
 fn export_stdin(input: &str) -> (i32, serde_json::Value, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .env("XDG_CACHE_HOME", env!("CARGO_TARGET_TMPDIR"))
         .args(["export", "-"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

@@ -60,6 +60,7 @@ fn filter_mark_export_and_quit_in_a_pty() {
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dateline"));
     cmd.cwd(env!("CARGO_MANIFEST_DIR"));
     cmd.env("TERM", "xterm-256color");
+    cmd.env("XDG_CACHE_HOME", env!("CARGO_TARGET_TMPDIR"));
     cmd.env_remove("DATELINE_MOUSE");
     let state = tempfile::tempdir().unwrap();
     cmd.env("XDG_STATE_HOME", state.path());

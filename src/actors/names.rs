@@ -6,7 +6,7 @@ use crate::model::ActorKind;
 pub(super) use crate::text::is_cap;
 
 /// A capitalised name found in a sentence, with the title before it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct NameMention {
     pub name: String,
     pub role: Option<String>,

@@ -9,9 +9,11 @@ use crate::model::{Basis, DateInfo, Name, Span};
 use crate::quotes::find_quotes;
 use crate::text::{paragraphs, sentences, squash};
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 /// An event as one article states it: a clause and the date it states (or
 /// the article's date).
+#[derive(Serialize, Deserialize)]
 pub(super) struct FoundEvent {
     pub(super) span: Span,
     /// The clause, white space squashed.
@@ -20,6 +22,7 @@ pub(super) struct FoundEvent {
 }
 
 /// A quotation as one article gives it.
+#[derive(Serialize, Deserialize)]
 pub(super) struct FoundQuote {
     pub(super) span: Span,
     /// The quoted words, without the quotation marks.
@@ -57,14 +60,14 @@ impl Found for FoundQuote {
     }
 }
 
-/// What one article yields before the corpus-wide passes.
-#[derive(Default)]
+/// What one article yields before the corpus-wide passes: plain data, so
+/// that the cache can keep it.
+#[derive(Default, Serialize, Deserialize)]
 pub(super) struct Extracted {
     pub(super) events: Vec<FoundEvent>,
     pub(super) quotes: Vec<FoundQuote>,
-    /// The names mentioned (numbers in the shared name table), each once,
-    /// in order of first mention.
-    pub(super) names: Vec<u32>,
+    /// The names mentioned, each once, in order of first mention.
+    pub(super) names: Vec<NameMention>,
 }
 
 /// Relative dates in an undated article cannot be resolved; only dates
@@ -303,7 +306,7 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
     // it ends) is kept for the date it carries.
     out.events
         .retain(|e| e.date.basis != Basis::Published || is_statement(&e.text));
-    out.names = shared.intern(names.order);
+    out.names = names.order;
     // Thousands of articles wait for the corpus-wide passes: no slack.
     out.events.shrink_to_fit();
     out.quotes.shrink_to_fit();

@@ -13,12 +13,15 @@ use crate::aliases::EntryKind;
 use crate::cluster;
 use crate::loader::{Document, IssueKind, LoadIssue};
 use crate::model::{Article, ArticleId, DateInfo, EventId, Model, QuoteId, Span};
-use crate::model::{Event, Name, Names, Quote, SourceFormat};
+use crate::model::{Cluster, ClusterId, ClusterKind, Event, ItemId, Name, Names, Quote};
+use crate::model::{SourceFormat, non_utf8_name};
 use crate::parallel::{parallel_chunks_mut, parallel_map};
 use aho_corasick::AhoCorasick;
 use article::{Extracted, FoundEvent, FoundQuote, extract_article};
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
+use std::path::Path;
 use std::sync::Mutex;
 
 /// One article's record and what was extracted from it, before the
@@ -30,6 +33,13 @@ pub struct Part {
     events: std::ops::Range<usize>,
     quotes: std::ops::Range<usize>,
     names: Vec<u32>,
+}
+
+impl Part {
+    /// The length of the article's text.
+    pub fn bytes(&self) -> usize {
+        self.article.bytes
+    }
 }
 
 /// Where every article's events and quotes go as soon as they are
@@ -44,6 +54,7 @@ struct Pool {
 
 /// What the model's record of an article holds but its id, which is its
 /// place in the corpus, known once every article is in.
+#[derive(Serialize, Deserialize)]
 struct Record {
     path: String,
     published: Option<NaiveDate>,
@@ -142,6 +153,25 @@ impl Shared {
     }
 }
 
+/// One document extracted, before it joins a corpus: plain data, which
+/// is what the cache keeps for each file.
+#[derive(Serialize, Deserialize)]
+pub struct Done {
+    record: Record,
+    found: Extracted,
+    /// Why extraction failed, when it did (the article then has nothing).
+    failed: Option<String>,
+    /// The exact bytes of the file name when they are not UTF-8.
+    name: Option<Box<[u8]>>,
+}
+
+impl Done {
+    /// The exact bytes of the document's file name when not UTF-8.
+    pub fn name_bytes(&self) -> Option<&[u8]> {
+        self.name.as_deref()
+    }
+}
+
 /// Extracts one document. The document can be dropped afterwards: the part
 /// keeps only what the model needs.
 ///
@@ -149,32 +179,63 @@ impl Shared {
 /// the corpus (so its text can still be read) with nothing extracted, and
 /// the issue says so, while every other article loads as usual.
 pub fn extract_document(d: &Document, shared: &Shared) -> (Part, Option<LoadIssue>) {
-    extract_with(article_record(d), d, shared)
+    join(extract_with(article_record(d), d, shared), shared)
 }
 
 /// [`extract_document`] for a document that is not needed afterwards: the
 /// text a web page's record keeps is moved, not copied, and a text file's
 /// (which the source pane reads from disk) is freed before extraction, so
 /// one long article is not held three times over.
-pub fn extract_owned(mut d: Document, shared: &Shared) -> (Part, Option<LoadIssue>) {
-    let keep = !matches!(d.format, SourceFormat::Text | SourceFormat::Markdown);
+pub fn extract_owned(d: Document, shared: &Shared) -> (Part, Option<LoadIssue>) {
+    join(extract_alone(d, shared), shared)
+}
+
+/// Extracts a document that is not needed afterwards, without joining it
+/// to the corpus yet (see [`extract_owned`]).
+pub fn extract_alone(mut d: Document, shared: &Shared) -> Done {
+    // Standard input cannot be read again, so its text stays too.
+    let keep = !matches!(d.format, SourceFormat::Text | SourceFormat::Markdown)
+        || d.path.as_os_str() == crate::loader::STDIN_NAME;
     let text = std::mem::take(&mut d.text);
     let mut record = article_record(&d);
     record.bytes = text.len();
     record.text = keep.then_some(text);
+    // Extraction reads the cleaned text, not the file's.
     extract_with(record, &d, shared)
 }
 
-fn extract_with(record: Record, d: &Document, shared: &Shared) -> (Part, Option<LoadIssue>) {
+fn extract_with(record: Record, d: &Document, shared: &Shared) -> Done {
+    let name = non_utf8_name(&d.path);
     match crate::guard::guarded(|| extract_article(d, shared)) {
-        Ok(found) => (add_part(record, shared, found), None),
-        Err(panic) => {
-            let issue = LoadIssue::failed(&d.path, IssueKind::Extract(panic));
-            let mut part = add_part(record, shared, Extracted::default());
-            part.article.warnings.push(issue.message());
-            (part, Some(issue))
-        }
+        Ok(found) => Done {
+            record,
+            found,
+            failed: None,
+            name,
+        },
+        Err(panic) => Done {
+            record,
+            found: Extracted::default(),
+            failed: Some(panic),
+            name,
+        },
     }
+}
+
+/// Adds an extracted document to the corpus being built.
+pub fn join(done: Done, shared: &Shared) -> (Part, Option<LoadIssue>) {
+    let Done {
+        mut record,
+        found,
+        failed,
+        name: _,
+    } = done;
+    let issue = failed.map(|panic| {
+        let issue = LoadIssue::failed(Path::new(&record.path), IssueKind::Extract(panic));
+        record.warnings.push(issue.message());
+        issue
+    });
+    (add_part(record, shared, found), issue)
 }
 
 fn take_or_extend<T>(pool: &mut Vec<T>, items: Vec<T>) {
@@ -186,6 +247,7 @@ fn take_or_extend<T>(pool: &mut Vec<T>, items: Vec<T>) {
 }
 
 fn add_part(article: Record, shared: &Shared, found: Extracted) -> Part {
+    let names = shared.intern(found.names);
     let mut pool = shared.pool.lock().unwrap_or_else(|e| e.into_inner());
     let (e, q) = (pool.events.len(), pool.quotes.len());
     // The first article's vectors become the pool's: one long article is
@@ -196,8 +258,75 @@ fn add_part(article: Record, shared: &Shared, found: Extracted) -> Part {
         article,
         events: e..pool.events.len(),
         quotes: q..pool.quotes.len(),
-        names: found.names,
+        names,
     }
+}
+
+/// What the articles extracted so far show before the corpus-wide passes:
+/// every event and quote a row of its own, with no actors resolved. The
+/// explorer shows it while the rest load.
+pub fn preview(parts: &[Part], shared: &Shared) -> Model {
+    let pool = shared.pool.lock().unwrap_or_else(|e| e.into_inner());
+    let mut model = Model::default();
+    for (i, p) in parts.iter().enumerate() {
+        let id = ArticleId::new(i);
+        let r = &p.article;
+        model.articles.push(Article {
+            id,
+            path: r.path.clone(),
+            published: r.published,
+            author: r.author.clone(),
+            outlet: r.outlet.clone(),
+            title: r.title.clone(),
+            url: r.url.clone(),
+            format: r.format,
+            text: r.text.clone(),
+            warnings: r.warnings.clone(),
+            bytes: r.bytes,
+        });
+        for f in pool.events.get(p.events.clone()).unwrap_or_default() {
+            let n = model.clusters.len();
+            model.events.push(Event {
+                id: EventId::new(model.events.len()),
+                article: id,
+                span: f.span,
+                text: f.text.clone(),
+                date: f.date,
+                reported: r.published,
+                actors: Names::default(),
+                cites: Names::default(),
+                cluster: ClusterId::new(n),
+            });
+            model.clusters.push(Cluster {
+                id: ClusterId::new(n),
+                kind: ClusterKind::Event,
+                members: smallvec::smallvec![ItemId::Event(EventId::new(model.events.len() - 1))],
+                articles: smallvec::smallvec![id],
+            });
+        }
+        for f in pool.quotes.get(p.quotes.clone()).unwrap_or_default() {
+            let n = model.clusters.len();
+            model.quotes.push(Quote {
+                id: QuoteId::new(model.quotes.len()),
+                article: id,
+                span: f.span,
+                text: f.text.clone(),
+                speaker: None,
+                speaker_text: f.speaker.clone(),
+                date: f.date,
+                reported: r.published,
+                cites: Names::default(),
+                cluster: ClusterId::new(n),
+            });
+            model.clusters.push(Cluster {
+                id: ClusterId::new(n),
+                kind: ClusterKind::Quote,
+                members: smallvec::smallvec![ItemId::Quote(QuoteId::new(model.quotes.len() - 1))],
+                articles: smallvec::smallvec![id],
+            });
+        }
+    }
+    model
 }
 
 /// Builds the whole model from loaded documents, with the articles whose

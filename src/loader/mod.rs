@@ -15,7 +15,9 @@ mod sources;
 
 pub use clean::{Cleaned, Post, clean_article, clean_structured};
 pub use html::{decode_page, html_to_text, read_page};
-pub use input::{Input, Loaded, entry_document, inputs, load_bytes, load_input, load_path};
+pub use input::{
+    Input, Loaded, STDIN_NAME, entry_document, inputs, load_bytes, load_input, load_path,
+};
 pub use meta::Entry;
 pub use read::{
     FileWarning, IssueKind, LARGE_FILE, LoadIssue, MAX_FILE_BYTES, RawText, Special, collect_files,

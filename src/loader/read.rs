@@ -31,7 +31,7 @@ pub struct RawText {
 }
 
 /// What a path is when it is not a regular file or a folder.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Special {
     Fifo,
     Socket,
@@ -55,7 +55,7 @@ impl std::fmt::Display for Special {
 }
 
 /// Every kind of problem the loader reports, each with its message.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum IssueKind {
     #[error("cannot open: {0}")]
     CannotOpen(String),
@@ -104,7 +104,7 @@ pub enum FileWarning {
 }
 
 /// A problem with one input that did not stop the others from loading.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LoadIssue {
     pub path: PathBuf,
     pub kind: IssueKind,

@@ -198,6 +198,14 @@ impl Sources {
     /// Gives a document its outlet from the rules: always for plain text,
     /// whose outlet is otherwise a guess from its words; for other formats
     /// only when the input names none.
+    /// The rules as text, the same for the same rules: what the
+    /// extraction cache keys on.
+    pub fn fingerprint(&self) -> String {
+        let mut folders: Vec<_> = self.folders.iter().collect();
+        folders.sort_by(|a, b| a.0.cmp(b.0));
+        format!("{folders:?} {:?}", self.global)
+    }
+
     pub fn apply(&self, d: &mut Document) {
         if self.is_empty() {
             return;

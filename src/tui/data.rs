@@ -5,6 +5,31 @@ use crate::model::Span;
 use crate::provenance::ArticleIndex;
 use crate::query::Haystack;
 use crate::timeline::{self, Item, ItemRef};
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+/// An article's text as the loader reads its file now, or why it cannot.
+fn reread(path: &str) -> String {
+    if let Some(d) = crate::loader::bundled()
+        .into_iter()
+        .find(|d| d.path.to_string_lossy() == path)
+    {
+        return d.text;
+    }
+    let loaded = crate::loader::load_path(Path::new(path));
+    match loaded
+        .docs
+        .into_iter()
+        .find(|d| d.path.to_string_lossy() == path)
+    {
+        Some(d) => d.text,
+        None => match loaded.issues.first() {
+            Some(i) => format!("(cannot show the article: {})", i.message()),
+            None => "(cannot show the article: its file no longer holds it)".into(),
+        },
+    }
+}
 
 /// The corpus and everything derived from it once; shared with the
 /// filter worker.
@@ -14,6 +39,8 @@ pub struct Data {
     pub hays: Vec<Haystack>,
     /// Positions of articles by id.
     pub articles: ArticleIndex,
+    /// The texts of the articles read so far, for the source pane.
+    texts: Mutex<HashMap<usize, Arc<str>>>,
 }
 
 impl Data {
@@ -29,7 +56,31 @@ impl Data {
             items,
             hays,
             articles,
+            texts: Mutex::default(),
         }
+    }
+
+    /// The text an article's spans point into. The model keeps a web
+    /// page's or a record's; a text or markdown file is read again from
+    /// disk (the same way the loader read it) when first shown.
+    pub fn text(&self, art: usize) -> Arc<str> {
+        let mut texts = self.texts.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(t) = texts.get(&art) {
+            return t.clone();
+        }
+        let text: Arc<str> = match self.corpus.model.articles.get(art) {
+            None => "".into(),
+            Some(a) => match &a.text {
+                Some(t) => t.as_str().into(),
+                None => reread(&a.path).into(),
+            },
+        };
+        // A bounded memo: the pane shows one article at a time.
+        if texts.len() >= 64 {
+            texts.clear();
+        }
+        texts.insert(art, text.clone());
+        text
     }
 
     /// The article (index) and byte span a cluster member came from.

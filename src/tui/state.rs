@@ -176,7 +176,7 @@ impl State {
         let Some((art, span)) = self.source() else {
             return (Vec::new(), 0);
         };
-        let lines = textfit::wrap(&self.data.corpus.docs[art].text, width);
+        let lines = textfit::wrap(&self.data.text(art), width);
         let max_top = lines.len().saturating_sub(height);
         let top = match self.source_scroll {
             Some(t) => t.min(max_top),

@@ -7,6 +7,7 @@ use std::process::Command;
 /// standard error.
 pub fn export_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .env("XDG_CACHE_HOME", env!("CARGO_TARGET_TMPDIR"))
         .current_dir(dir)
         .arg("export")
         .args(args)

@@ -99,7 +99,7 @@ fn styles_mark_selection_span_and_matches() {
     assert!(matched, "matched characters are bold and underlined");
     // The span's first characters in the source pane are highlighted.
     let (art, span) = s.source().unwrap();
-    let text = &s.data.corpus.docs[art].text;
+    let text = s.data.text(art);
     let head: String = text[span.start..span.end].chars().take(12).collect();
     let src = s.areas().unwrap().source_text();
     let (x, y) = find(&b, src, &head).expect("span visible");
@@ -114,8 +114,11 @@ fn styles_mark_selection_span_and_matches() {
 fn article_control_characters_are_drawn_inert() {
     let mut c = bundled_corpus();
     let evil = "Before \x1b[31mred\x07 after. ";
-    let d = &mut c.docs[0];
-    d.text = format!("{evil}{}", &d.text[evil.len()..]);
+    let path = c.model.articles[0].path.clone();
+    let d = (crate::loader::bundled().into_iter())
+        .find(|d| d.path.to_string_lossy() == path)
+        .unwrap();
+    c.model.articles[0].text = Some(format!("{evil}{}", &d.text[evil.len()..]));
     let data = Arc::new(Data::new(c));
     let mut s = State::new(data, false);
     update(&mut s, Action::Resize(120, 40));

@@ -22,10 +22,10 @@ pub(super) fn bundled_corpus() -> Corpus {
     let (table, _) = AliasTable::parse(BUNDLED_ALIASES);
     let (model, _) = crate::extract::build_model(&docs, &table);
     Corpus {
-        docs,
         model,
         issues: Vec::new(),
         origin: "bundled corpus".into(),
+        stats: Default::default(),
     }
 }
 

@@ -38,7 +38,7 @@ pub fn draw(f: &mut Frame, s: &State, a: &Areas, t: &Theme) {
     );
 
     let area = a.source_text();
-    let text = &s.data.corpus.docs[art].text;
+    let text = s.data.text(art);
     let (lines, top) = s.source_view(area.width as usize, area.height as usize);
     let mut out = Vec::new();
     for &(ls, le) in lines.iter().skip(top).take(area.height as usize) {
