@@ -4,19 +4,27 @@
 use crate::corpus::Corpus;
 use crate::timeline::{self, Group, date_marker};
 use crate::tui::config::Loaded;
+pub use crate::tui::loading::Source;
 use std::io::{IsTerminal, Write};
 
 /// Mouse capture is opt-in (`DATELINE_MOUSE=1`), so the terminal's own
 /// text selection keeps working by default.
-pub fn run(c: Corpus, settings: &Loaded) -> anyhow::Result<i32> {
+pub fn run(src: Source, settings: &Loaded) -> anyhow::Result<i32> {
     let mouse = std::env::var("DATELINE_MOUSE").is_ok_and(|v| v == "1");
-    run_with(c, mouse, settings)
+    run_with(src, mouse, settings)
 }
 
-pub fn run_with(c: Corpus, mouse: bool, settings: &Loaded) -> anyhow::Result<i32> {
+pub fn run_with(src: Source, mouse: bool, settings: &Loaded) -> anyhow::Result<i32> {
     if std::io::stdout().is_terminal() {
-        return crate::tui::run(c, mouse, settings);
+        let origin = crate::corpus::origin(&src.paths);
+        return crate::tui::run(src, origin, mouse, settings);
     }
+    let opts = crate::corpus::Options {
+        cache: src.cache.as_ref(),
+        ..Default::default()
+    };
+    let c = crate::corpus::open_with(&src.paths, src.aliases.as_deref(), &opts);
+    crate::check::report_issues(&c.model, &c.issues);
     print_timeline(&c)
 }
 

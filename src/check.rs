@@ -59,3 +59,26 @@ pub fn report(m: &Model, issues: &[LoadIssue]) -> String {
     ));
     out
 }
+
+/// Every issue and article warning, a line each on standard error.
+pub fn report_issues(model: &Model, issues: &[LoadIssue]) {
+    use std::io::Write;
+    let mut err = std::io::stderr().lock();
+    let mut line = |l: &str| {
+        // If even standard error cannot be written, there is no one left
+        // to tell.
+        let _ = writeln!(err, "dateline: {l}");
+    };
+    for i in issues {
+        line(&issue_line(i));
+    }
+    for a in &model.articles {
+        for w in &a.warnings {
+            line(&format!(
+                "{}: {}",
+                crate::sanitize::sanitize(&a.path),
+                crate::sanitize::sanitize(w)
+            ));
+        }
+    }
+}

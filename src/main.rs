@@ -5,7 +5,6 @@ use dateline::export::{self, Selection};
 use dateline::loader::LoadIssue;
 use dateline::model::Model;
 use dateline::query::Query;
-use dateline::sanitize::sanitize;
 use dateline::timeline;
 use dateline::tui::config;
 use std::io::Write;
@@ -28,6 +27,10 @@ struct Cli {
     /// cache ($XDG_CACHE_HOME/dateline, else ~/.cache/dateline).
     #[arg(long, global = true)]
     no_cache: bool,
+    /// Read new, changed and removed files under the paths while the
+    /// explorer is open.
+    #[arg(long)]
+    watch: bool,
     /// Capture the mouse (wheel scrolls, click selects); also DATELINE_MOUSE=1.
     /// Off by default so the terminal's own text selection works.
     #[arg(long)]
@@ -240,12 +243,16 @@ fn run(cli: Cli) -> Result<i32> {
         }
         Some(Command::Config { .. } | Command::Cache { .. }) => unreachable!("answered above"),
         None => {
-            let c = corpus::open(&cli.paths, aliases);
-            report_issues(&c.model, &c.issues);
+            let src = dateline::app::Source {
+                paths: cli.paths.clone(),
+                aliases: aliases.map(Path::to_path_buf),
+                cache,
+                watch: cli.watch,
+            };
             if cli.mouse {
-                dateline::app::run_with(c, true, &settings)
+                dateline::app::run_with(src, true, &settings)
             } else {
-                dateline::app::run(c, &settings)
+                dateline::app::run(src, &settings)
             }
         }
     }
@@ -337,14 +344,7 @@ fn warn(line: &str) {
 }
 
 fn report_issues(model: &Model, issues: &[LoadIssue]) {
-    for i in issues {
-        warn(&dateline::check::issue_line(i));
-    }
-    for a in &model.articles {
-        for w in &a.warnings {
-            warn(&format!("{}: {}", sanitize(&a.path), sanitize(w)));
-        }
-    }
+    dateline::check::report_issues(model, issues);
 }
 
 /// Refuses an output that is not a regular file (or a link to one) or that

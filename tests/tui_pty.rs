@@ -177,10 +177,127 @@ fn filter_mark_export_and_quit_in_a_pty() {
     );
 }
 
-/// The "N/N" count shown when nothing is filtered out.
+/// The "N/N" count shown when nothing is filtered out and loading is done.
 fn full_count(screen: &str) -> Option<String> {
+    if screen.contains("so far") {
+        return None;
+    }
     screen.split_whitespace().find_map(|w| {
         let (a, b) = w.split_once('/')?;
         (!a.is_empty() && a == b && a.chars().all(|c| c.is_ascii_digit())).then(|| w.to_string())
     })
+}
+
+/// The row the detail strip shows: the line above the filter bar.
+fn detail(screen: &str) -> String {
+    let lines: Vec<&str> = screen.lines().collect();
+    let bar = (lines.iter())
+        .rposition(|l| l.contains("/ to filter") || l.contains("filter:"))
+        .unwrap_or(0);
+    lines[..bar]
+        .iter()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .map(|l| l.split('│').next().unwrap_or(l).trim().to_string())
+        .unwrap_or_default()
+}
+
+#[test]
+fn watch_shows_a_new_article_and_drops_a_removed_one_keeping_the_selection() {
+    let corpus = tempfile::tempdir().unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    for f in ["000_bc706ae1db6b178c.txt", "001_c159d0900175c4db.txt"] {
+        std::fs::copy(root.join(f), corpus.path().join(f)).unwrap();
+    }
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 40,
+            cols: 120,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dateline"));
+    cmd.arg("--watch");
+    cmd.arg(corpus.path());
+    cmd.env("TERM", "xterm-256color");
+    let (cache, state, config) = (
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+    );
+    cmd.env("XDG_CACHE_HOME", cache.path());
+    cmd.env("XDG_STATE_HOME", state.path());
+    cmd.env("XDG_CONFIG_HOME", config.path());
+    cmd.env_remove("DATELINE_MOUSE");
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let mut keys = pair.master.take_writer().unwrap();
+    let bytes = Arc::new(Mutex::new(Vec::new()));
+    let sink = bytes.clone();
+    let reading = std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            sink.lock().unwrap().extend_from_slice(&buf[..n]);
+        }
+    });
+    let screen = Screen { bytes };
+    let mut send = |s: &str| {
+        keys.write_all(s.as_bytes()).unwrap();
+        keys.flush().unwrap();
+    };
+    screen.wait("the full count N/N", |t| full_count(t).is_some());
+    let before = full_count(&screen.text()).unwrap();
+    // Select the fourth row and remember it.
+    send("jjj");
+    std::thread::sleep(Duration::from_millis(200));
+    let chosen = detail(&screen.text());
+    assert!(!chosen.is_empty(), "{}", screen.text());
+
+    let new = corpus.path().join("new.txt");
+    std::fs::write(
+        &new,
+        "Date: 2026-03-06\n\nOn Thursday, the harbour office in Velmora opened a ferry line.\n",
+    )
+    .unwrap();
+    screen.wait_for("1 new article, 1 event");
+    assert_eq!(detail(&screen.text()), chosen, "the selection stayed");
+    send("/ferry\r");
+    screen.wait_for("harbour office in Velmora");
+    send("\x1b");
+    screen.wait("the filter cleared", |t| full_count(t).is_some());
+    assert_ne!(full_count(&screen.text()).unwrap(), before);
+    // The filter moved the selection to the new row: choose another.
+    send("gjjj");
+    std::thread::sleep(Duration::from_millis(200));
+    let chosen = detail(&screen.text());
+    assert!(!chosen.contains("Velmora"), "{chosen}");
+
+    std::fs::remove_file(&new).unwrap();
+    screen.wait_for("1 article removed");
+    screen.wait("the count as at first", |t| {
+        full_count(t).as_deref() == Some(&before)
+    });
+    assert_eq!(detail(&screen.text()), chosen, "the selection stayed");
+    assert!(!screen.text().contains("Velmora"));
+    send("/ferry\r");
+    screen.wait_for("no matches for ferry");
+    send("\x1b");
+    // Apart, or Esc and q read as Alt-q.
+    screen.wait("the filter cleared", |t| full_count(t).is_some());
+    send("q");
+    let start = Instant::now();
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        assert!(start.elapsed() < TIMEOUT, "did not quit");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    drop(keys);
+    let _ = reading.join();
 }

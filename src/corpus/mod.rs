@@ -44,6 +44,11 @@ fn source(paths: &[PathBuf]) -> (Source, String) {
     }
 }
 
+/// Where the articles of `paths` come from, for the title bar.
+pub fn origin(paths: &[PathBuf]) -> String {
+    source(paths).1
+}
+
 /// Opens a corpus with no cache and nothing shown while it loads.
 pub fn open(paths: &[PathBuf], aliases: Option<&Path>) -> Corpus {
     open_with(paths, aliases, &Options::default())

@@ -51,6 +51,8 @@ pub enum Cmd {
     ToggleChart,
     /// The people view: actors with their counts.
     People,
+    /// Read the opened paths again: new, changed and removed files.
+    Reload,
 }
 
 impl Cmd {
@@ -92,6 +94,7 @@ impl Cmd {
             Cmd::ToggleSource => "toggle-source",
             Cmd::ToggleChart => "toggle-chart",
             Cmd::People => "people",
+            Cmd::Reload => "reload",
             Cmd::ForceQuit
             | Cmd::Accept
             | Cmd::Yes
@@ -117,6 +120,10 @@ pub enum Action {
     },
     AskOverwrite(PathBuf),
     Message(String),
+    /// How the first load is going.
+    Loading(crate::corpus::Progress),
+    /// A corpus to show in place of the current one.
+    Replace(NewData),
     Scroll {
         col: u16,
         row: u16,
@@ -128,9 +135,38 @@ pub enum Action {
     },
 }
 
+/// Where a new corpus comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arrival {
+    /// What the first load has extracted so far, before the corpus-wide
+    /// passes.
+    Preview,
+    /// The first load, complete.
+    Loaded,
+    /// The paths read again (a file changed, or a reload key).
+    Reloaded,
+}
+
+#[derive(Clone)]
+pub struct NewData(pub std::sync::Arc<super::data::Data>, pub Arrival);
+
+impl std::fmt::Debug for NewData {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "NewData({} rows, {:?})", self.0.items.len(), self.1)
+    }
+}
+
+impl PartialEq for NewData {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0) && self.1 == other.1
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     Quit,
+    /// Read the opened paths again.
+    Reload,
     Filter {
         generation: u64,
         query: String,

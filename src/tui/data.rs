@@ -9,6 +9,8 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
+pub type MemberKey = (String, Span, bool);
+
 /// An article's text as the loader reads its file now, or why it cannot.
 fn reread(path: &str) -> String {
     if let Some(d) = crate::loader::bundled()
@@ -81,6 +83,26 @@ impl Data {
         }
         texts.insert(art, text.clone());
         text
+    }
+
+    /// What names a cluster member across two loads of a corpus: its
+    /// article's path, its span and whether it is a quote.
+    pub fn member_key(&self, m: ItemRef) -> MemberKey {
+        let (art, span) = self.member_source(m);
+        let path =
+            (self.corpus.model.articles.get(art)).map_or_else(String::new, |a| a.path.clone());
+        (path, span, matches!(m, ItemRef::Quote(_)))
+    }
+
+    /// The row holding each cluster member.
+    pub fn member_rows(&self) -> HashMap<MemberKey, usize> {
+        let mut rows = HashMap::new();
+        for (i, it) in self.items.iter().enumerate() {
+            for &m in &it.members {
+                rows.insert(self.member_key(m), i);
+            }
+        }
+        rows
     }
 
     /// The article (index) and byte span a cluster member came from.

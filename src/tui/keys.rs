@@ -286,6 +286,13 @@ pub static TABLE: &[Binding] = &[
     ),
     b(
         NORMAL,
+        &[Ch('R')],
+        Cmd::Reload,
+        "reload: read new, changed and removed files",
+        "",
+    ),
+    b(
+        NORMAL,
         &[Ch('e')],
         Cmd::Export,
         "export marked rows (or all shown): .md .csv .jsonl .json .timeline.json",

@@ -3,6 +3,7 @@
 //! one channel; the loop handles everything pending, then draws once.
 
 pub mod actions;
+pub mod arrive;
 pub mod config;
 pub mod data;
 pub mod edit;
@@ -11,6 +12,7 @@ pub mod jump;
 pub mod keymap;
 pub mod keys;
 pub mod layout;
+pub mod loading;
 pub mod mouse;
 pub mod outputs;
 pub mod reduce;
@@ -35,6 +37,8 @@ use std::sync::mpsc::{Sender, channel};
 enum Msg {
     Term(Event),
     Filtered(u64, Filtered),
+    Loading(crate::corpus::Progress),
+    Arrived(actions::NewData),
 }
 
 /// Whether colours are allowed: not when NO_COLOR is set to anything.
@@ -42,9 +46,42 @@ pub fn color_allowed() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-pub fn run(c: Corpus, mouse: bool, settings: &config::Loaded) -> anyhow::Result<i32> {
-    let data = Arc::new(Data::new(c));
-    let mut st = State::new(data.clone(), color_allowed());
+/// Opens the explorer at once on an empty timeline that fills in as the
+/// files load.
+pub fn run(
+    src: loading::Source,
+    origin: String,
+    mouse: bool,
+    settings: &config::Loaded,
+) -> anyhow::Result<i32> {
+    let empty = Corpus {
+        model: Default::default(),
+        issues: Vec::new(),
+        origin,
+        stats: Default::default(),
+    };
+    let mut st = State::new(Arc::new(Data::new(empty)), color_allowed());
+    st.loading = Some(Default::default());
+    let (tx, rx) = channel::<Msg>();
+    let reload = loading::spawn(src, tx.clone(), Msg::Loading, Msg::Arrived);
+    run_state(st, tx, rx, Some(reload), mouse, settings)
+}
+
+/// Opens the explorer on a corpus already loaded.
+pub fn run_loaded(c: Corpus, mouse: bool, settings: &config::Loaded) -> anyhow::Result<i32> {
+    let st = State::new(Arc::new(Data::new(c)), color_allowed());
+    let (tx, rx) = channel::<Msg>();
+    run_state(st, tx, rx, None, mouse, settings)
+}
+
+fn run_state(
+    mut st: State,
+    tx: Sender<Msg>,
+    rx: std::sync::mpsc::Receiver<Msg>,
+    reload: Option<Sender<()>>,
+    mouse: bool,
+    settings: &config::Loaded,
+) -> anyhow::Result<i32> {
     settings.config.apply(&mut st);
     if let Some(e) = settings.errors.first() {
         st.message = Some(e.clone());
@@ -56,12 +93,17 @@ pub fn run(c: Corpus, mouse: bool, settings: &config::Loaded) -> anyhow::Result<
     if let Some(p) = &history {
         st.history = history::load(p, reduce::HISTORY_MAX);
     }
-    let (tx, rx) = channel::<Msg>();
-    let filter_tx = worker::spawn(data, tx.clone(), Msg::Filtered);
+    let filter_tx = worker::spawn(tx.clone(), Msg::Filtered);
     let mut guard = terminal::enter(mouse)?;
     spawn_input(tx);
     let size = guard.terminal.size()?;
     reduce::update(&mut st, Action::Resize(size.width, size.height));
+    let shell = Shell {
+        filter_tx,
+        reload,
+        history,
+        config_path,
+    };
     loop {
         guard.terminal.draw(|f| view::draw(f, &st))?;
         let mut next = Some(rx.recv()?);
@@ -72,17 +114,13 @@ pub fn run(c: Corpus, mouse: bool, settings: &config::Loaded) -> anyhow::Result<
                     shown: f.rows,
                     wider: f.wider,
                 }),
+                Msg::Loading(p) => Some(Action::Loading(p)),
+                Msg::Arrived(d) => Some(Action::Replace(d)),
                 Msg::Term(ev) => translate(&st, ev),
             };
             if let Some(a) = action {
                 let effects = reduce::update(&mut st, a);
-                perform(
-                    &mut st,
-                    effects,
-                    &filter_tx,
-                    history.as_deref(),
-                    config_path.as_deref(),
-                )?;
+                perform(&mut st, effects, &shell)?;
             }
             if st.quit {
                 drop(guard);
@@ -91,6 +129,14 @@ pub fn run(c: Corpus, mouse: bool, settings: &config::Loaded) -> anyhow::Result<
             next = rx.try_recv().ok();
         }
     }
+}
+
+/// What the reducer's effects are carried out with.
+struct Shell {
+    filter_tx: Sender<worker::Request>,
+    reload: Option<Sender<()>>,
+    history: Option<std::path::PathBuf>,
+    config_path: Option<std::path::PathBuf>,
 }
 
 fn spawn_input(tx: Sender<Msg>) {
@@ -113,13 +159,7 @@ fn translate(st: &State, ev: Event) -> Option<Action> {
 }
 
 /// Carries out what the reducer asked for; results come back as actions.
-fn perform(
-    st: &mut State,
-    effects: Vec<Effect>,
-    filter_tx: &Sender<worker::Request>,
-    history: Option<&std::path::Path>,
-    config_path: Option<&std::path::Path>,
-) -> anyhow::Result<()> {
+fn perform(st: &mut State, effects: Vec<Effect>, shell: &Shell) -> anyhow::Result<()> {
     for e in effects {
         let follow = match e {
             Effect::Quit => None,
@@ -129,7 +169,8 @@ fn perform(
                 by_relevance,
                 wider,
             } => {
-                let _ = filter_tx.send(worker::Request {
+                let _ = shell.filter_tx.send(worker::Request {
+                    data: st.data.clone(),
                     generation,
                     query,
                     by_relevance,
@@ -137,13 +178,19 @@ fn perform(
                 });
                 None
             }
-            Effect::Remember(filter) => history.and_then(|p| {
+            Effect::Reload => match &shell.reload {
+                Some(r) if r.send(()).is_ok() => None,
+                _ => Some(Action::Message(
+                    "this corpus cannot be read again (it was given whole)".into(),
+                )),
+            },
+            Effect::Remember(filter) => shell.history.as_deref().and_then(|p| {
                 history::append(p, &filter)
                     .err()
                     .map(|e| Action::Message(format!("cannot save the filter history: {e}")))
             }),
             Effect::Export { path, overwrite } => Some(export(st, path, overwrite)),
-            Effect::SavePrefs(p) => config_path.and_then(|path| {
+            Effect::SavePrefs(p) => shell.config_path.as_deref().and_then(|path| {
                 config::save_layout(path, &p).err().map(|e| {
                     Action::Message(format!(
                         "cannot save the layout to {}: {e}",
@@ -160,7 +207,7 @@ fn perform(
         };
         if let Some(a) = follow {
             let more = reduce::update(st, a);
-            perform(st, more, filter_tx, history, config_path)?;
+            perform(st, more, shell)?;
         }
     }
     Ok(())

@@ -10,7 +10,10 @@ use std::path::PathBuf;
 pub const HISTORY_MAX: usize = 500;
 
 pub fn update(s: &mut State, action: Action) -> Vec<Effect> {
-    if !matches!(action, Action::Filtered { .. } | Action::Message(_)) {
+    if !matches!(
+        action,
+        Action::Filtered { .. } | Action::Message(_) | Action::Loading(_) | Action::Replace(_)
+    ) {
         s.message = None;
     }
     match action {
@@ -42,6 +45,11 @@ pub fn update(s: &mut State, action: Action) -> Vec<Effect> {
             s.message = Some(m);
             Vec::new()
         }
+        Action::Loading(p) => {
+            s.loading = Some(p);
+            Vec::new()
+        }
+        Action::Replace(new) => super::arrive::replace(s, new),
         Action::AskOverwrite(p) => {
             s.mode = Mode::Confirm(p);
             Vec::new()
@@ -231,6 +239,10 @@ fn normal(s: &mut State, cmd: Cmd) -> Vec<Effect> {
             s.prefs.chart = !s.prefs.chart;
             s.keep_visible();
             return vec![Effect::SavePrefs(s.prefs)];
+        }
+        Cmd::Reload => {
+            s.message = Some("reading the files again…".into());
+            return vec![Effect::Reload];
         }
         Cmd::People => {
             s.people = crate::people::tally(&s.data.corpus.model, &s.data.items, &s.shown);

@@ -103,6 +103,14 @@ pub struct State {
     pub mouse: bool,
     /// The day "today" means when jumping to a date.
     pub today: NaiveDate,
+    /// How the first load is going, until it is complete.
+    pub loading: Option<crate::corpus::Progress>,
+    /// Rows that arrived since the corpus was first loaded and were not
+    /// selected since (indices into `data.items`).
+    pub fresh: BTreeSet<usize>,
+    /// The row to select, and its line on screen, once the next filter
+    /// result for a new corpus arrives.
+    pub pending: Option<(usize, usize)>,
     pub quit: bool,
 }
 
@@ -138,6 +146,9 @@ impl State {
             prompt: LineEdit::default(),
             message: None,
             size: (80, 24),
+            loading: None,
+            fresh: BTreeSet::new(),
+            pending: None,
             prefs: layout::Prefs::default(),
             keymap: Arc::default(),
             export_dir: None,
@@ -258,6 +269,9 @@ impl State {
             self.source_scroll = None;
         }
         self.sel = pos;
+        if let Some(&i) = self.shown.get(pos) {
+            self.fresh.remove(&i);
+        }
         self.keep_visible();
     }
 
@@ -294,16 +308,24 @@ impl State {
     }
 
     pub(super) fn set_shown(&mut self, shown: Vec<usize>) {
-        let keep = self.shown.get(self.sel).copied();
+        let pending = self.pending.take();
+        let keep = pending.map_or_else(|| self.shown.get(self.sel).copied(), |p| Some(p.0));
         self.shown = shown;
         self.days = crate::coverage::Days::of(&self.data.items, &self.shown);
         self.rebuild_rows();
-        let pos = keep
-            .and_then(|i| self.shown.iter().position(|&j| j == i))
-            .unwrap_or(0);
+        let pos = keep.and_then(|i| self.shown.iter().position(|&j| j == i));
         self.sel = usize::MAX;
         self.top = 0;
-        self.select(pos);
+        // A new corpus: the selected row stays where it was on screen.
+        if let (Some(p), Some((_, line))) = (pos, pending)
+            && let Some(&row) = self.row_of.get(p)
+        {
+            self.top = row.saturating_sub(line);
+            self.sel = p;
+            self.keep_visible();
+        } else {
+            self.select(pos.unwrap_or(0));
+        }
         self.anchor = None;
     }
 

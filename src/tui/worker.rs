@@ -7,6 +7,8 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 pub struct Request {
+    /// The corpus to filter: the one shown when the query was made.
+    pub data: Arc<Data>,
     pub generation: u64,
     pub query: String,
     pub by_relevance: bool,
@@ -15,7 +17,6 @@ pub struct Request {
 
 /// Starts the worker; results go to `out` as `(generation, rows)` via `wrap`.
 pub fn spawn<M: Send + 'static>(
-    data: Arc<Data>,
     out: Sender<M>,
     wrap: impl Fn(u64, Filtered) -> M + Send + 'static,
 ) -> Sender<Request> {
@@ -26,7 +27,7 @@ pub fn spawn<M: Send + 'static>(
             while let Ok(newer) = rx.try_recv() {
                 req = newer;
             }
-            let shown = run(&data, &req.query, req.by_relevance, req.wider);
+            let shown = run(&req.data, &req.query, req.by_relevance, req.wider);
             if out.send(wrap(req.generation, shown)).is_err() {
                 break;
             }

@@ -24,8 +24,12 @@ pub fn filter_bar(f: &mut Frame, s: &State, area: Rect, t: &Theme) {
         (n, false) => format!("{n} wider hidden (W)  "),
         (_, true) => "wider shown (W)  ".to_string(),
     };
+    let loading = s.loading.map_or_else(String::new, |p| {
+        format!("loading {}/{} files  ", p.done, p.total)
+    });
+    let so_far = if s.loading.is_some() { " so far" } else { "" };
     let right = format!(
-        " {wider}{marked}{}/{}  by {order}",
+        " {loading}{wider}{marked}{}/{}{so_far}  by {order}",
         s.shown.len(),
         s.data.items.len()
     );

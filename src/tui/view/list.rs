@@ -58,13 +58,12 @@ pub fn draw(f: &mut Frame, s: &State, a: &Areas, t: &Theme) {
         }
     }
     if s.shown.is_empty() {
-        lines.push(Line::styled(
-            truncate(
-                &format!("no matches for {}", sanitize(&s.filter_shown)),
-                width,
-            ),
-            t.matched(),
-        ));
+        let what = match s.loading {
+            Some(_) if s.data.items.is_empty() => "loading…".to_string(),
+            Some(_) => format!("no matches so far for {}", sanitize(&s.filter_shown)),
+            None => format!("no matches for {}", sanitize(&s.filter_shown)),
+        };
+        lines.push(Line::styled(truncate(&what, width), t.matched()));
         if s.wider > 0 {
             lines.push(Line::styled(
                 truncate(
@@ -94,6 +93,8 @@ fn item_line<'a>(
         "●"
     } else if s.anchor == Some(pos) {
         "▶"
+    } else if s.fresh.contains(&i) {
+        "+"
     } else {
         " "
     };
