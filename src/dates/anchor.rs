@@ -134,6 +134,12 @@ pub fn states_onset(text: &str) -> bool {
 
 /// The first event-anchored expression in `text` (one sentence).
 pub fn find_anchor(text: &str) -> Option<Anchor> {
+    // Most sentences hold none of the three words: no regex for them.
+    let bytes = text.as_bytes();
+    let has = |w: &[u8]| bytes.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
+    if !(has(b"after") || has(b"before") || has(b"since")) {
+        return None;
+    }
     let caps = ANCHOR_RE.captures(text)?;
     let event = caps.name("event")?.as_str();
     // The named event ends where its clause does ("..., officials said").

@@ -62,6 +62,9 @@ pub(super) fn resolve_anchors(
     }
 }
 
+/// Words held by more dated events than this are too common to name one.
+const MAX_HOLDERS: usize = 2000;
+
 /// The dated event an anchor names: the one sharing most of its words (at
 /// least half of them, and two unless in the same article), which dates a
 /// beginning when the anchor speaks of one (not "days after the strikes
@@ -76,13 +79,22 @@ fn named_event(
     article: ArticleId,
     holders: &HashMap<Box<str>, Vec<u32>>,
 ) -> Option<usize> {
+    // A word that thousands of dated events hold tells none of them apart:
+    // it is left out of the count (and the work stays bounded).
+    let telling: Vec<&Vec<u32>> = (anchor.words.iter())
+        .filter_map(|w| holders.get(w))
+        .filter(|h| h.len() <= MAX_HOLDERS)
+        .collect();
+    let counted = (anchor.words.iter())
+        .filter(|w| holders.get(*w).is_none_or(|h| h.len() <= MAX_HOLDERS))
+        .count();
     let mut shared: HashMap<u32, usize> = HashMap::new();
-    for w in &anchor.words {
-        for &c in holders.get(w).into_iter().flatten() {
+    for h in telling {
+        for &c in h {
             *shared.entry(c).or_default() += 1;
         }
     }
-    let need = anchor.words.len().div_ceil(2);
+    let need = counted.div_ceil(2).max(1);
     let counts_forward = anchor.offset >= 0;
     shared
         .into_iter()

@@ -31,7 +31,8 @@ pub(super) fn event_confidence(text: &str, date: &DateInfo) -> f32 {
         5..=7 => 0.9,
         _ => 1.0,
     };
-    if !has_verb(text) {
+    // A long clause is taken as it stands, as `is_statement` takes it.
+    if words <= 7 && !has_verb(text) {
         statement *= 0.8;
     }
     if text.trim_end().ends_with('?') {

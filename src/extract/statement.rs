@@ -163,9 +163,13 @@ fn without_tags(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// The number of words in `text`, as [`is_statement`] counts them.
+/// The number of words in `text`, as [`is_statement`] counts them
+/// (without copying them: every clause is counted).
 pub(super) fn word_count(text: &str) -> usize {
-    words(text).len()
+    let text = without_tags(text);
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count()
 }
 
 #[cfg(test)]
