@@ -139,17 +139,22 @@ pub enum Precision {
     Week,
     Month,
     Year,
+    /// A decade ("the 1980s"): ten calendar years from a year ending in 0.
+    Decade,
 }
 
 /// Where a date came from: written in the sentence as a date ("March 2"),
 /// worked out from a relative expression ("on Monday", "last week"),
-/// carried over from the sentence before ("the same day"), or, when the
-/// sentence says nothing, the article's publication date.
+/// counted from another dated event of the corpus that the sentence names
+/// ("a day after the strikes began"), carried over from the sentence before
+/// ("the same day"), or, when the sentence says nothing, the article's
+/// publication date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Basis {
     Stated,
     Relative,
+    Anchored,
     Inherited,
     Published,
 }
@@ -186,6 +191,11 @@ impl DateInfo {
             ),
             Precision::Year => NaiveDate::from_ymd_opt(s.year(), 1, 1)
                 .zip(NaiveDate::from_ymd_opt(e.year(), 12, 31)),
+            Precision::Decade => {
+                NaiveDate::from_ymd_opt(s.year() - s.year().rem_euclid(10), 1, 1).zip(
+                    NaiveDate::from_ymd_opt(e.year() - e.year().rem_euclid(10) + 9, 12, 31),
+                )
+            }
         };
         whole.unwrap_or((s, e))
     }
@@ -349,6 +359,13 @@ pub struct Event {
     /// Outlets this event is attributed to ("Axios reported").
     pub cites: Names,
     pub cluster: ClusterId,
+    /// How far the row can be trusted as a dated statement, from 0 to 1:
+    /// highest for a full clause whose date is written out to the day, lower
+    /// as the date is worked out, counted from another event, carried over
+    /// or only the publication date, as it is coarser (a year, a decade),
+    /// and as the clause is shorter, a question, or has no verb.
+    #[serde(default)]
+    pub confidence: f32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -59,7 +59,7 @@ impl Item {
 }
 
 /// How a date reads in a timeline marker: "Tue 3 Mar", "week of 2 Mar",
-/// "Mar 2026", "2026", or "reported" when the text gave no date.
+/// "Mar 2026", "2026", "1980s", or "reported" when the text gave no date.
 pub fn date_marker(d: &DateInfo) -> String {
     if d.basis == crate::model::Basis::Published {
         return format!("reported {}", d.start.format("%-d %b"));
@@ -69,7 +69,14 @@ pub fn date_marker(d: &DateInfo) -> String {
         Precision::Week => format!("week of {}", d.start.format("%-d %b")),
         Precision::Month => d.start.format("%b %Y").to_string(),
         Precision::Year => d.start.format("%Y").to_string(),
+        Precision::Decade => decade_name(d.start),
     }
+}
+
+/// "1980s": the decade a date lies in.
+pub fn decade_name(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{}s", d.year() - d.year().rem_euclid(10))
 }
 
 /// Heading for a day group: "Tue 3 Mar 2026".
@@ -94,13 +101,14 @@ impl Group {
         }
     }
 
-    /// "Tue 3 Mar 2026", "Week of 2 Mar 2026", "March 2026" or "2026".
+    /// "Tue 3 Mar 2026", "Week of 2 Mar 2026", "March 2026", "2026" or "1980s".
     pub fn heading(&self) -> String {
         match self.precision {
             Precision::Day => day_heading(self.start),
             Precision::Week => format!("Week of {}", self.start.format("%-d %b %Y")),
             Precision::Month => self.start.format("%B %Y").to_string(),
             Precision::Year => self.start.format("%Y").to_string(),
+            Precision::Decade => decade_name(self.start),
         }
     }
 }
@@ -320,6 +328,9 @@ mod tests {
         assert_eq!(Group::of(&month).heading(), "March 2026");
         assert_eq!(Group::of(&year).heading(), "2026");
         assert_eq!(Group::of(&day).heading(), "Tue 3 Mar 2026");
+        let decade = date((1980, 1, 1), (1989, 12, 31), Precision::Decade);
+        assert_eq!(Group::of(&decade).heading(), "1980s");
+        assert_eq!(date_marker(&decade), "1980s");
     }
 
     #[test]

@@ -483,6 +483,7 @@ mod tests {
             actors: Default::default(),
             cites: Default::default(),
             cluster: ClusterId::default(),
+            confidence: 1.0,
         }
     }
 

@@ -59,6 +59,17 @@ pub(super) fn year_info(y: i32, basis: Basis) -> Option<DateInfo> {
     })
 }
 
+/// The decade `y` lies in ("the 1980s" for 1980 or 1987).
+pub(super) fn decade_info(y: i32, basis: Basis) -> Option<DateInfo> {
+    let first = y - y.rem_euclid(10);
+    Some(DateInfo {
+        start: NaiveDate::from_ymd_opt(first, 1, 1)?,
+        end: NaiveDate::from_ymd_opt(first + 9, 12, 31)?,
+        precision: Precision::Decade,
+        basis,
+    })
+}
+
 /// The month named without a year: in the past news default, from ten
 /// months back to next month; in the future tense, this month or the next eleven.
 pub(super) fn resolve_month(month: u32, pubd: NaiveDate, future: bool) -> Option<DateInfo> {

@@ -7,14 +7,16 @@
 //! resolves to the most recent one before publication unless the words just
 //! before it speak of the future ("will", "is expected to", "until").
 
-use crate::model::{Basis, DateInfo};
+use crate::model::{Basis, DateInfo, Precision};
 use crate::span::{Span, ceil_char, floor_char};
 use chrono::{Datelike, NaiveDate};
 use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
+mod anchor;
 mod calendar;
 mod units;
+pub use anchor::{Anchor, Unit, find_anchor, states_onset, stems};
 use calendar::*;
 use units::{current_part, relative_unit};
 
@@ -67,11 +69,16 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
         format!(
             r"\b(?P<agon>(?i:{num}))\s+(?P<agou>(?i:day|week|month|year))s?\s+(?P<agow>(?i:ago|earlier|later))\b"
         ),
+        r"\b(?:(?:a|the)\s+)?(?P<row>(?i:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)))\s+(?:(?P<rowq>(?i:straight|consecutive|successive))\s+)?(?P<rowu>(?i:day|week|month|year))(?P<rowr>\s+(?i:in\s+a\s+row))?\b"
+            .to_string(),
         r"\b(?P<inday>(?i:(?:late|later|early|earlier)\s+in\s+the\s+day))\b".to_string(),
         r"\b(?i:the\s+(?P<adjd>previous|prior|next|following)\s+(?P<adju>day|week|month|year)|the\s+(?P<adju2>day|week|month|year)\s+(?P<adjd2>before|after|previous|prior|earlier))\b"
             .to_string(),
         r"\b(?:(?i:earlier|later|early|late|(?:at\s+)?the\s+(?:end|beginning|start|middle|rest|close|turn)\s+of)\s+)?(?P<rrel>(?i:this|last|next|past|the\s+past|the\s+last|the\s+previous|the\s+coming|the\s+current|the\s+same|that|the\s+entire|the\s+whole|the\s+full|the))\s+(?P<runit>(?i:weekend|week|month|year|period|time|day))\b(?:\s+(?P<rshift>(?i:last\s+year|a\s+year\s+(?:earlier|ago|before))))?"
             .to_string(),
+        // A decade, "the 1980s", "the 1980's", "the mid-'90s": never its first year.
+        r"(?:(?i:early|late|mid)-?\s*)?\b(?P<dec>(?:1[0-9]|20)[0-9]0)['’]?s\b".to_string(),
+        r"(?:(?i:early|late|mid)-?\s*)?[‘’'](?P<dec2>[0-9]0)s\b".to_string(),
         r"(?:(?P<ymod>(?i:early|late|(?:the\s+)?(?:end|beginning|start|middle|first\s+half|second\s+half|spring|summer|autumn|fall|winter)\s+of)\s+|(?i:mid)-?))?\b(?P<year>(?:19|20)\d\d)\b"
             .to_string(),
         r"[‘’'](?P<y2>\d\d)\b".to_string(),
@@ -100,6 +107,10 @@ static FUTURE_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("future-after regex")
 });
+
+/// "than" after "three days later": a comparison with the date just given.
+static LATER_THAN_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s+than\b").expect("later-than regex"));
 
 /// A reporting verb closes the clause whose tense matters ("X will go, he said Monday").
 static REPORT_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -148,8 +159,38 @@ pub fn find_dates(
     published: NaiveDate,
     previous: Option<DateInfo>,
 ) -> Vec<DateMention> {
+    let mut recent = Recent {
+        last: previous,
+        day: previous.filter(|d| d.precision == Precision::Day),
+    };
+    find_dates_after(text, published, &mut recent)
+}
+
+/// The dates spoken of so far in an article, which "the same day" and
+/// "later in the day" refer back to.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Recent {
+    /// The last date mentioned.
+    pub last: Option<DateInfo>,
+    /// The last single day mentioned: "the day" is that day even when a
+    /// coarser date ("a year ago", "in 1983") came between.
+    pub day: Option<DateInfo>,
+}
+
+impl Recent {
+    /// Takes `d` as the date last spoken of.
+    pub fn push(&mut self, d: DateInfo) {
+        self.last = Some(d);
+        if d.precision == Precision::Day {
+            self.day = Some(d);
+        }
+    }
+}
+
+/// [`find_dates`] for the next sentence of an article: `recent` holds the
+/// dates of the sentences before and is updated with this one's.
+pub fn find_dates_after(text: &str, published: NaiveDate, recent: &mut Recent) -> Vec<DateMention> {
     let mut out = Vec::new();
-    let mut prev = previous;
     for caps in DATE_RE.captures_iter(text) {
         let Some(whole) = caps.get(0) else { continue };
         let ctx = Ctx {
@@ -157,10 +198,11 @@ pub fn find_dates(
             start: whole.start(),
             end: whole.end(),
             published,
-            previous: prev,
+            previous: recent.last,
+            previous_day: recent.day,
         };
         if let Some((start, date)) = resolve(&caps, &ctx) {
-            prev = Some(date);
+            recent.push(date);
             out.push(DateMention {
                 start,
                 end: whole.end(),
@@ -188,11 +230,23 @@ struct Ctx<'a> {
     end: usize,
     published: NaiveDate,
     previous: Option<DateInfo>,
+    /// The last single day spoken of.
+    previous_day: Option<DateInfo>,
 }
 
 impl Ctx<'_> {
     fn future(&self) -> bool {
         is_future(self.text, self.start, self.end)
+    }
+
+    /// The day "the day" refers back to: the date just spoken of when it is
+    /// a day, else the last day spoken of before it.
+    fn day_before(&self) -> Option<DateInfo> {
+        inherit_day(
+            self.previous
+                .filter(|d| d.precision == Precision::Day)
+                .or(self.previous_day)?,
+        )
     }
 }
 
@@ -294,13 +348,31 @@ fn resolve(caps: &Captures, ctx: &Ctx) -> Option<(usize, DateInfo)> {
                     coarsen(d, &unit)
                 },
             ))
+        } else if LATER_THAN_RE.is_match(&ctx.text[ctx.end..]) {
+            // "on November 11, three days later than planned": the date
+            // just given, compared with another.
+            Some((start, inherit(ctx.previous?)))
         } else {
             let n = if way == "earlier" { -n } else { n };
             Some((start, shift(ctx.previous?, &unit, n)?))
         };
     }
+    if let (Some(_), Some(unit)) = (g("row"), g("rowu")) {
+        // "for a fourth straight week", "the third day in a row": a streak
+        // that reaches the unit now reported.
+        if g("rowq").is_none() && g("rowr").is_none() {
+            return None;
+        }
+        let d = match unit.to_ascii_lowercase().as_str() {
+            "day" => DateInfo::day(pubd, Basis::Relative),
+            "week" => week_info(pubd, Basis::Relative)?,
+            "month" => month_info(pubd.year(), pubd.month(), Basis::Relative)?,
+            _ => year_info(pubd.year(), Basis::Relative)?,
+        };
+        return Some((start, d));
+    }
     if g("inday").is_some() {
-        return Some((start, inherit_day(ctx.previous?)?));
+        return Some((start, ctx.day_before()?));
     }
     if let Some(unit) = g("adju").or(g("adju2")) {
         let dir = g("adjd").or(g("adjd2"))?.to_ascii_lowercase();
@@ -322,6 +394,17 @@ fn resolve(caps: &Captures, ctx: &Ctx) -> Option<(usize, DateInfo)> {
             Some(_) => Some((start, shift(d, "year", -1)?)),
             None => Some((start, current_part(caps, rel, d, ctx))),
         };
+    }
+    if let Some(y) = g("dec") {
+        return Some((start, decade_info(y.parse().ok()?, Basis::Stated)?));
+    }
+    if let Some(y) = g("dec2") {
+        let before = ctx.text[..start].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric()) {
+            return None;
+        }
+        let y = two_digit_year(y.parse().ok()?, pubd);
+        return Some((start, decade_info(y, Basis::Stated)?));
     }
     if let Some(y) = caps.name("year") {
         let modified = g("ymod").is_some();

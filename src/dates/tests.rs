@@ -363,3 +363,123 @@ fn a_cut_interval_keeps_its_calendar_units_for_comparison() {
     let day = DateInfo::day(wed(), Basis::Stated);
     assert_eq!(day.units(), (wed(), wed()));
 }
+
+#[test]
+fn a_decade_is_ten_years_not_its_first() {
+    for (text, covered) in [
+        ("Prices collapsed in the 1980's, he recalled.", "1980's"),
+        ("Prices collapsed in the 1980s.", "1980s"),
+        ("Prices collapsed in the 1980’s.", "1980’s"),
+        ("Prices collapsed in the mid-1980s.", "mid-1980s"),
+    ] {
+        let (c, start, end, precision, basis) = one(text, None);
+        assert_eq!(
+            (c.as_str(), start, end, precision, basis),
+            (
+                covered,
+                ymd(1980, 1, 1),
+                ymd(1989, 12, 31),
+                Precision::Decade,
+                Basis::Stated
+            ),
+            "{text}"
+        );
+    }
+    let (c, start, end, precision, _) = one("A fashion of the '90s returned.", None);
+    assert_eq!(
+        (c.as_str(), start, end, precision),
+        (
+            "'90s",
+            ymd(1990, 1, 1),
+            ymd(1999, 12, 31),
+            Precision::Decade
+        )
+    );
+    // A year is still a year, and a decade cannot be moved by days.
+    assert_eq!(one("It opened in 1984.", None).3, Precision::Year);
+    let decade = one("Prices collapsed in the 1980s.", None);
+    let found = find_dates(
+        "Prices collapsed in the 1980s. A day later they rose.",
+        wed(),
+        None,
+    );
+    assert_eq!(found.len(), 1, "{found:?} after {decade:?}");
+}
+
+#[test]
+fn later_than_planned_is_the_date_just_given() {
+    let found = find_dates(
+        "The ferry docks on March 20, two days later than first planned.",
+        wed(),
+        None,
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[1].date.start, ymd(2026, 3, 20));
+    // Without "than" it still counts on from that date.
+    let found = find_dates("It docked on March 2 and left two days later.", wed(), None);
+    assert_eq!(found[1].date.start, ymd(2026, 3, 4));
+}
+
+#[test]
+fn the_day_is_the_last_day_spoken_of() {
+    let mut recent = Recent::default();
+    let first = find_dates_after(
+        "Shares rose on Monday, up from a year ago.",
+        wed(),
+        &mut recent,
+    );
+    assert_eq!(first.len(), 2, "{first:?}");
+    assert_eq!(recent.last.map(|d| d.precision), Some(Precision::Year));
+    let then = find_dates_after("They fell later in the day.", wed(), &mut recent);
+    assert_eq!(then.len(), 1, "{then:?}");
+    assert_eq!(
+        (then[0].date.start, then[0].date.basis),
+        (ymd(2026, 3, 2), Basis::Inherited)
+    );
+    let mut recent = Recent::default();
+    find_dates_after(
+        "The agency reported on Friday that 1983 was worse.",
+        wed(),
+        &mut recent,
+    );
+    let end = find_dates_after("The index ended the day lower.", wed(), &mut recent);
+    assert_eq!(end.first().map(|m| m.date.start), Some(ymd(2026, 2, 27)));
+    // With no day spoken of, "the day" is no date.
+    assert!(find_dates("The index ended the day lower.", wed(), None).is_empty());
+}
+
+#[test]
+fn since_the_start_of_a_unit_counts_from_its_first_day() {
+    let (covered, start, end, precision, _) =
+        one("The index has fallen since the start of this year.", None);
+    assert_eq!(
+        (covered.as_str(), start, end, precision),
+        (
+            "the start of this year",
+            ymd(2026, 1, 1),
+            ymd(2026, 1, 1),
+            Precision::Day
+        )
+    );
+    // Not after another word: "at the start of this year" is early in it.
+    let (_, start, end, ..) = one("It opened at the start of this year.", None);
+    assert_eq!((start, end), (ymd(2026, 1, 1), ymd(2026, 12, 31)));
+}
+
+#[test]
+fn a_streak_reaches_the_unit_reported() {
+    let (covered, start, end, precision, _) = one("Shares rose for a fourth straight week.", None);
+    assert_eq!(
+        (covered.as_str(), start, end, precision),
+        (
+            "a fourth straight week",
+            ymd(2026, 3, 2),
+            ymd(2026, 3, 8),
+            Precision::Week
+        )
+    );
+    let (_, start, end, ..) = one("Prices fell for the third month in a row.", None);
+    assert_eq!((start, end), (ymd(2026, 3, 1), ymd(2026, 3, 31)));
+    // "the second week" alone is no streak and no date.
+    assert!(find_dates("He starts in the second week.", wed(), None).is_empty());
+}

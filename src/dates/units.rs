@@ -12,12 +12,18 @@ use regex::Captures;
 /// what happens "later this month" starts then. A bare "this week" is the
 /// whole week, as the calendar (and annotated news) has it.
 pub(super) fn current_part(caps: &Captures, rel: &str, d: DateInfo, ctx: &Ctx) -> DateInfo {
+    let lead = caps.get(0).map_or("", |m| m.as_str()).to_ascii_lowercase();
+    // "since the start of this year" counts from a point: the unit's first day.
+    if (lead.starts_with("the start of") || lead.starts_with("the beginning of"))
+        && super::prev_word(ctx.text, ctx.start).eq_ignore_ascii_case("since")
+    {
+        return DateInfo::day(d.start, d.basis);
+    }
     let pubd = ctx.published;
     let current = matches!(rel.to_ascii_lowercase().as_str(), "this" | "the current");
     if !current || pubd < d.start || pubd > d.end {
         return d;
     }
-    let lead = caps.get(0).map_or("", |m| m.as_str()).to_ascii_lowercase();
     if lead.starts_with("earlier") {
         DateInfo { end: pubd, ..d }
     } else if lead.starts_with("later") {
@@ -38,7 +44,7 @@ pub(super) fn relative_unit(rel: &str, unit: &str, ctx: &Ctx) -> Option<DateInfo
         // "the day" is the day just spoken of; "the time", "the period" are no date.
         "the" if matches!(unit.as_str(), "period" | "time") => return None,
         "the" if unit == "day" => {
-            return inherit_day(ctx.previous?);
+            return ctx.day_before();
         }
         "this" | "current" | "the" => 0,
         "last" | "past" | "previous" => -1,
@@ -49,7 +55,7 @@ pub(super) fn relative_unit(rel: &str, unit: &str, ctx: &Ctx) -> Option<DateInfo
             return match unit.as_str() {
                 "period" | "time" if rel == "same" || rel == "that" => Some(inherit(p)),
                 "period" | "time" | "weekend" => None,
-                "day" => inherit_day(p),
+                "day" => ctx.day_before(),
                 u => Some(coarsen(inherit(p), u)),
             };
         }

@@ -25,7 +25,7 @@ impl TlDate {
         let fine = |keep: bool, v: u32| keep.then(|| v.to_string());
         TlDate {
             year: d.year().to_string(),
-            month: fine(p != Precision::Year, d.month()),
+            month: fine(p <= Precision::Month, d.month()),
             day: fine(matches!(p, Precision::Day | Precision::Week), d.day()),
         }
     }
@@ -143,8 +143,11 @@ fn slide(model: &Model, ix: &ArticleIndex, it: &Item) -> Slide {
     Slide {
         start_date: TlDate::at(d.start, d.precision),
         end_date,
-        display_date: (d.precision == Precision::Week)
-            .then(|| format!("Week of {}", d.start.format("%-d %b %Y"))),
+        display_date: match d.precision {
+            Precision::Week => Some(format!("Week of {}", d.start.format("%-d %b %Y"))),
+            Precision::Decade => Some(crate::timeline::decade_name(d.start)),
+            _ => None,
+        },
         text: Text {
             headline: html(&headline(&it.text, 120)),
             text: body,
@@ -205,6 +208,11 @@ mod tests {
         assert_eq!((m.month.as_deref(), m.day), (Some("3"), None));
         let y = at(Precision::Year);
         assert_eq!((y.year.as_str(), y.month, y.day), ("2026", None, None));
+        let decade = TlDate::at(d("1980-01-01"), Precision::Decade);
+        assert_eq!(
+            (decade.year.as_str(), decade.month, decade.day),
+            ("1980", None, None)
+        );
     }
 
     #[test]

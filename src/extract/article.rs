@@ -2,8 +2,9 @@
 //! clause), quotations and name mentions.
 
 use super::Shared;
+use super::statement::{has_verb, is_function_word, is_statement, word_count};
 use crate::actors::{NameMention, find_names};
-use crate::dates::{DateMention, find_dates};
+use crate::dates::{Anchor, DateMention, Recent, find_anchor, find_dates_after};
 use crate::loader::Document;
 use crate::model::{Basis, DateInfo, Name, Span};
 use crate::quotes::find_quotes;
@@ -19,6 +20,9 @@ pub(super) struct FoundEvent {
     /// The clause, white space squashed.
     pub(super) text: Box<str>,
     pub(super) date: DateInfo,
+    /// The event the clause counts its date from ("a day after the strikes
+    /// began"), when it gives no date of its own.
+    pub(super) anchor: Option<Box<Anchor>>,
 }
 
 /// A quotation as one article gives it.
@@ -93,65 +97,6 @@ fn title_case(text: &str) -> bool {
     words.len() >= 4 && caps * 10 >= words.len() * 7
 }
 
-/// Short words that carry no statement of their own.
-const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by",
-    "from", "as", "into", "than", "via", "per", "vs",
-];
-
-/// Whether a clause says something: a caption ("Getty/Instagram."), a
-/// credit or signature ("Chris Smith.", "Henderson, Nev."), a section label
-/// ("FULL TEXT."), a handle, a rule ("___.") or a fragment ("and 2012.",
-/// "Limbaugh added:") is not an event. A short clause needs a word that is
-/// neither a name nor a function word, as a predicate is; a long one is
-/// taken as it stands.
-pub(super) fn is_statement(text: &str) -> bool {
-    // Markup left in a text file (`<tweet tweet-id="…"><tweet/>`) is no words.
-    let text = &without_tags(text);
-    let words: Vec<&str> = (text.split_whitespace())
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .collect();
-    if words.len() < 2 {
-        return false;
-    }
-    if words.len() > 5 {
-        return true;
-    }
-    // A lead-in to a quotation ("Caddell continued:") says nothing yet.
-    if words.len() <= 4 && text.trim_end().ends_with(':') {
-        return false;
-    }
-    words.iter().any(|w| {
-        w.chars().next().is_some_and(char::is_lowercase)
-            && w.chars().count() >= 2
-            && w.chars()
-                .all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
-            && !FUNCTION_WORDS.contains(w)
-    })
-}
-
-/// `text` with every `<…>` tag removed (a lone `<` is kept).
-fn without_tags(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains('<') {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(open) = rest.find('<') {
-        out.push_str(&rest[..open]);
-        match rest[open..].find('>') {
-            Some(close) => rest = &rest[open + close + 1..],
-            None => {
-                out.push_str(&rest[open..]);
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    std::borrow::Cow::Owned(out)
-}
-
 /// A clause of a sentence with the one date it states.
 struct Clause {
     span: Span,
@@ -174,7 +119,7 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
     // Quotes first: their search holds a masked copy of the text, which is
     // freed before the events of a long article pile up.
     let found_quotes = find_quotes(clean);
-    let mut previous: Option<DateInfo> = None;
+    let mut recent = Recent::default();
     let paras = paragraphs(clean);
     let sentence_spans: Vec<Span> = paras.iter().flat_map(|&p| sentences(clean, p)).collect();
     // One event per sentence at least: room for them up front, not by
@@ -191,10 +136,11 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
             (None, Some(p)) => Some(DateInfo::day(p, Basis::Published)),
             (None, None) => None,
         };
+        let mut scratch = recent;
         let found = match published.or(post.and_then(|p| p.date)) {
-            Some(base) => find_dates(text, base, previous),
+            Some(base) => find_dates_after(text, base, &mut scratch),
             // Undated: only dates written out in full can be trusted.
-            None => find_dates(text, UNDATED_BASE, previous)
+            None => find_dates_after(text, UNDATED_BASE, &mut scratch)
                 .into_iter()
                 .filter(|m| m.date.basis == Basis::Stated && states_year(&text[m.start..m.end]))
                 .collect(),
@@ -204,14 +150,17 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
             .into_iter()
             .filter(|m| m.date.basis != Basis::Published)
             .collect();
-        if let Some(last) = found.last() {
-            previous = Some(last.date);
+        for m in &found {
+            recent.push(m.date);
         }
+        // A sentence that gives no date may count one from an event it names.
+        let anchor = found.is_empty().then(|| find_anchor(text)).flatten();
         for c in split_clauses(text, sent.start, &found, default) {
             out.events.push(FoundEvent {
                 span: c.span,
                 text: squash(&clean[c.span.start..c.span.end]).into(),
                 date: c.date,
+                anchor: anchor.clone().map(Box::new),
             });
         }
     }
@@ -302,15 +251,68 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
         });
     }
     // Every clause dated the quotes above; only statements are events.
-    // A clause that dates something ("and 2012.", split from the sentence
-    // it ends) is kept for the date it carries.
-    out.events
-        .retain(|e| e.date.basis != Basis::Published || is_statement(&e.text));
+    out.events = statements(std::mem::take(&mut out.events), &paras, clean);
     out.names = names.order;
     // Thousands of articles wait for the corpus-wide passes: no slack.
     out.events.shrink_to_fit();
     out.quotes.shrink_to_fit();
     out
+}
+
+/// The events among an article's clauses (in text order): what is no
+/// statement goes, unless its words give a date; a clause of a few words
+/// ("Who cares?", "Clinton said.") is no event of its own but continues the
+/// one beside it in its paragraph when that has the same date; one left
+/// alone must have a verb and not ask a question.
+fn statements(clauses: Vec<FoundEvent>, paras: &[Span], clean: &str) -> Vec<FoundEvent> {
+    let para_of = |span: Span| {
+        let i = paras.partition_point(|p| p.end < span.start);
+        paras.get(i).filter(|p| p.contains(span)).map(|_| i)
+    };
+    let mut out: Vec<FoundEvent> = Vec::with_capacity(clauses.len());
+    // Whether the last event kept is short and waits for the next one.
+    let mut waiting = false;
+    for e in clauses {
+        let undated = e.date.basis == Basis::Published;
+        if undated && !is_statement(&e.text) {
+            continue;
+        }
+        let short = word_count(&e.text) <= SHORT;
+        let joins = |last: &FoundEvent| {
+            last.date == e.date && para_of(last.span).is_some_and(|p| Some(p) == para_of(e.span))
+        };
+        match out.last_mut() {
+            Some(last) if (short || waiting) && joins(last) => {
+                last.span = Span::new(last.span.start, e.span.end);
+                last.text = squash(&clean[last.span.start..last.span.end]).into();
+                if last.anchor.is_none() {
+                    last.anchor = e.anchor;
+                }
+                waiting = word_count(&last.text) <= SHORT;
+            }
+            _ => {
+                if waiting && out.last().is_some_and(|l| !stands_alone(l)) {
+                    out.pop();
+                }
+                waiting = short;
+                out.push(e);
+            }
+        }
+    }
+    if waiting && out.last().is_some_and(|l| !stands_alone(l)) {
+        out.pop();
+    }
+    out
+}
+
+/// Clauses of this many words or fewer are short.
+const SHORT: usize = 4;
+
+/// Whether a short clause with no neighbour to join is an event: a heading
+/// ("Flawless execution.") has no verb, a question ("Who cares?") states
+/// nothing; a clause whose words give a date is kept for that date.
+fn stands_alone(e: &FoundEvent) -> bool {
+    e.date.basis != Basis::Published || (has_verb(&e.text) && !e.text.trim_end().ends_with('?'))
 }
 
 /// The mentions that can make an actor (those with a kind), each once, in
@@ -376,26 +378,62 @@ fn split_clauses(
         cuts.push(cut);
     }
     cuts.push(text.len());
-    let mut out = Vec::new();
+    let mut out: Vec<Clause> = Vec::new();
+    // Whether the last clause is a fragment yet.
+    let mut last_fragment = false;
     for (k, m) in found.iter().enumerate() {
         let (s, e) = (cuts[k], cuts[k + 1]);
         let piece = &text[s..e];
         let lead = piece.len() - piece.trim_start().len();
         let t = piece.trim();
-        // Consecutive mentions of one interval ("Monday, March 2") stay one clause.
-        if let Some(last) = out
-            .last_mut()
-            .filter(|c: &&mut Clause| c.date.start == m.date.start && c.date.end == m.date.end)
-        {
+        let fragment = is_fragment(t, Span::new(m.start, m.end).slice(text));
+        // Consecutive mentions of one interval ("Monday, March 2") stay one
+        // clause; so does a fragment, a date with a word or two and no verb
+        // ("from 2002 | to 2010.", "On Sunday, | the paper published"),
+        // which is no clause of its own: it joins the clause beside it,
+        // whose first date leads.
+        if let Some(last) = out.last_mut().filter(|c| {
+            (c.date.start == m.date.start && c.date.end == m.date.end) || fragment || last_fragment
+        }) {
             last.span = Span::new(last.span.start, base + s + lead + t.len());
+            last_fragment &= fragment;
             continue;
         }
         out.push(Clause {
             span: Span::new(base + s + lead, base + s + lead + t.len()),
             date: m.date,
         });
+        last_fragment = fragment;
     }
     out
+}
+
+/// Whether a piece of a sentence holding the date `date` is a fragment: a
+/// few words (four at most) without a verb, and besides its date no more
+/// than two that are not connectives ("to 2010.", "and ends in June.",
+/// "until earlier this year,"). A longer piece reads as a clause of its own.
+fn is_fragment(piece: &str, date: &str) -> bool {
+    if piece.split_whitespace().count() > SHORT {
+        return false;
+    }
+    const CONNECTIVES: &[&str] = &[
+        "then", "between", "until", "till", "through", "since", "also", "only", "just", "about",
+        "around", "after", "before", "during", "while", "when", "that", "which", "year",
+    ];
+    if has_verb(piece) {
+        return false;
+    }
+    let rest = piece.replacen(date, " ", 1);
+    let content = rest
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .filter(|w| !is_function_word(w) && !CONNECTIVES.contains(&w.as_str()))
+        .count();
+    content <= 2
 }
 
 #[cfg(test)]
@@ -471,41 +509,6 @@ mod tests {
     }
 
     #[test]
-    fn captions_credits_labels_and_fragments_are_not_statements() {
-        for junk in [
-            "___.",
-            "Getty/Instagram.",
-            "ABSTRACT.",
-            "FULL TEXT.",
-            "and 2012.",
-            "to 2010.",
-            "Chris Smith.",
-            "Henderson, Nev.",
-            "Washington, D.C.",
-            "@Fred_945.",
-            "Limbaugh added:",
-            "Source: NATO.",
-            "2 p.m.",
-            "Joining Forces With China.",
-            "Scrutinizing the Science.",
-            "<tweet tweet-id=\"783499116076687360\"><tweet/>.",
-        ] {
-            assert!(!is_statement(junk), "{junk}");
-        }
-        for real in [
-            "He didn't suggest retaliation.",
-            "Who cares?",
-            "She is right!",
-            "Only McAuliffe stayed home.",
-            "Trump won.",
-            "Turnout was 3 < 4 of last time.",
-            "Reports: Iranian Intel Officials Contacted CIA to Stop War; Netanyahu Called Trump",
-        ] {
-            assert!(is_statement(real), "{real}");
-        }
-    }
-
-    #[test]
     fn two_dates_make_two_clauses() {
         let t = "X said Friday that Y happened on Monday.";
         let f = [mention(7, 13, 6), mention(31, 37, 2)];
@@ -518,6 +521,80 @@ mod tests {
         assert_eq!(
             &t[c[1].span.start - 100..c[1].span.end - 100],
             "that Y happened on Monday."
+        );
+    }
+
+    fn year(start: usize, end: usize, y: i32) -> DateMention {
+        DateMention {
+            start,
+            end,
+            date: DateInfo {
+                start: NaiveDate::from_ymd_opt(y, 1, 1).unwrap(),
+                end: NaiveDate::from_ymd_opt(y, 12, 31).unwrap(),
+                precision: Precision::Year,
+                basis: Basis::Stated,
+            },
+        }
+    }
+
+    /// The clauses of `t` with the years `found` (each as its text).
+    fn clauses(t: &str, years: &[&str]) -> Vec<(String, i32)> {
+        use chrono::Datelike;
+        let found: Vec<DateMention> = years
+            .iter()
+            .map(|y| {
+                let at = t.find(y).unwrap();
+                year(at, at + y.len(), y.parse().unwrap())
+            })
+            .collect();
+        split_clauses(t, 0, &found, None)
+            .iter()
+            .map(|c| (c.span.slice(t).to_string(), c.date.start.year()))
+            .collect()
+    }
+
+    #[test]
+    fn a_date_without_a_clause_stays_with_its_neighbour() {
+        let t = "The ferry ran from 2003 to 2011.";
+        assert_eq!(clauses(t, &["2003", "2011"]), [(t.to_string(), 2003)]);
+        let t = "The party carried the county in 2004 and 2008.";
+        assert_eq!(clauses(t, &["2004", "2008"]), [(t.to_string(), 2004)]);
+        // A leading fragment opens the clause after it, with its date.
+        let t = "In 2019, the mill reopened with its 1998 looms.";
+        assert_eq!(clauses(t, &["2019", "1998"]), [(t.to_string(), 2019)]);
+        // Two clauses with verbs of their own stay two.
+        let t = "The mill closed in 1998, and the town rebuilt it in 2019.";
+        assert_eq!(
+            clauses(t, &["1998", "2019"]),
+            [
+                ("The mill closed in 1998,".to_string(), 1998),
+                ("and the town rebuilt it in 2019.".to_string(), 2019)
+            ]
+        );
+        // A long piece without a verb the lexicon knows is still a clause.
+        let t = "Output peaked in 1998, the best harvest of the valley farms since 1971.";
+        assert_eq!(clauses(t, &["1998", "1971"]).len(), 2);
+        let t = "Exports rose in 1998, and a further 2% since 2001.";
+        assert_eq!(clauses(t, &["1998", "2001"]).len(), 2);
+    }
+
+    #[test]
+    fn a_few_words_continue_their_neighbour_or_go() {
+        use crate::loader::{RawText, document};
+        let doc = document(RawText {
+            path: "a.txt".into(),
+            text: " date 2026-03-04 \n\nThe council met in the old hall to debate the harbour tax. Nobody came.\n\nFlawless execution.\n\nWho cares?\n\nThe mayor stayed home.\n\nRead the rest here.\n".into(),
+            warnings: Vec::new(),
+        });
+        let (table, _) = crate::aliases::AliasTable::parse("");
+        let (model, _) = super::super::build_model(&[doc], &table);
+        let texts: Vec<&str> = model.events.iter().map(|e| &*e.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "The council met in the old hall to debate the harbour tax. Nobody came.",
+                "The mayor stayed home."
+            ]
         );
     }
 

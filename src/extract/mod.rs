@@ -5,7 +5,10 @@
 //! whole corpus: one actor table, actors and cited outlets per event and
 //! quote, and clusters of the same event or quote across articles.
 
+mod anchored;
 mod article;
+mod confidence;
+mod statement;
 
 use crate::actors::{ActorIndex, NameMention};
 use crate::aliases::AliasTable;
@@ -296,6 +299,7 @@ pub fn preview(parts: &[Part], shared: &Shared) -> Model {
                 actors: Names::default(),
                 cites: Names::default(),
                 cluster: ClusterId::new(n),
+                confidence: confidence::event_confidence(&f.text, &f.date),
             });
             model.clusters.push(Cluster {
                 id: ClusterId::new(n),
@@ -371,6 +375,7 @@ pub fn assemble(parts: Vec<Part>, shared: Shared, aliases: &AliasTable) -> Model
     };
     let event_article = article_of(event_ranges, found_events.len());
     let quote_article = article_of(quote_ranges, found_quotes.len());
+    anchored::resolve_anchors(&mut found_events, &event_article, &articles);
 
     // Every name once, in order of first mention across the corpus.
     let table = shared.names.into_inner().unwrap_or_else(|e| e.into_inner());
@@ -478,6 +483,7 @@ pub fn assemble(parts: Vec<Part>, shared: Shared, aliases: &AliasTable) -> Model
                     let (actors, outlets) = index.scan(&f.text);
                     named.extend_from_slice(&actors);
                     let (i, article) = (event_place[k] as usize, event_article[k]);
+                    let confidence = confidence::event_confidence(&f.text, &f.date);
                     Event {
                         id: EventId::new(i),
                         article,
@@ -488,6 +494,7 @@ pub fn assemble(parts: Vec<Part>, shared: Shared, aliases: &AliasTable) -> Model
                         actors: actor_lists.get(actors, actor),
                         cites: outlet_lists.get(outlets, outlet),
                         cluster: clustering.events[i],
+                        confidence,
                     }
                 })
                 .collect();

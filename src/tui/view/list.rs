@@ -180,6 +180,7 @@ pub fn detail(f: &mut Frame, s: &State, area: ratatui::layout::Rect, t: &Theme) 
     let basis = match it.date.basis {
         crate::model::Basis::Stated => "date stated",
         crate::model::Basis::Relative => "date worked out",
+        crate::model::Basis::Anchored => "date counted from a named event",
         crate::model::Basis::Inherited => "date of the sentence before",
         crate::model::Basis::Published => "no date in the text",
     };
