@@ -191,9 +191,11 @@ impl Cache {
     }
 
     /// Writes an entry atomically: to a temporary file beside it, then
-    /// renamed into place.
+    /// renamed into place. The value is encoded straight into the file (a
+    /// whole corpus is not held twice), and the header's length and hash
+    /// are filled in once it is written.
     pub fn put<T: Serialize>(&self, kind: Kind, key: &Key, value: &T) -> io::Result<()> {
-        let payload = postcard::to_stdvec(value).map_err(io::Error::other)?;
+        use std::io::{Seek, SeekFrom};
         let path = self.path(kind, key);
         let parent = path.parent().unwrap_or(&self.dir);
         fs::create_dir_all(parent)?;
@@ -205,22 +207,36 @@ impl Cache {
         ));
         let written = (|| {
             let mut f = fs::File::create(&temp)?;
+            f.write_all(&[0u8; HEADER])?;
+            let mut out = Hashing {
+                to: io::BufWriter::with_capacity(1 << 16, &mut f),
+                hash: blake3::Hasher::new(),
+                len: 0,
+            };
+            postcard::to_io(value, &mut out).map_err(io::Error::other)?;
+            out.to.flush()?;
+            let (len, hash) = (out.len, out.hash.finalize());
+            drop(out);
+            f.seek(SeekFrom::Start(0))?;
             f.write_all(MAGIC)?;
             f.write_all(&self.fingerprint)?;
-            f.write_all(&(payload.len() as u64).to_le_bytes())?;
-            f.write_all(blake3::hash(&payload).as_bytes())?;
-            f.write_all(&payload)?;
-            f.flush()?;
+            f.write_all(&len.to_le_bytes())?;
+            f.write_all(hash.as_bytes())?;
             drop(f);
-            fs::rename(&temp, &path)
+            fs::rename(&temp, &path)?;
+            Ok(len)
         })();
-        if written.is_err() {
-            let _ = fs::remove_file(&temp);
+        match written {
+            Ok(len) => {
+                self.written
+                    .fetch_add(HEADER as u64 + len, Ordering::Relaxed);
+                Ok(())
+            }
+            Err(e) => {
+                let _ = fs::remove_file(&temp);
+                Err(e)
+            }
         }
-        written?;
-        self.written
-            .fetch_add((HEADER + payload.len()) as u64, Ordering::Relaxed);
-        Ok(())
     }
 
     /// Removes an entry (one found corrupt, say).
@@ -308,6 +324,25 @@ impl Cache {
             }
         }
         Ok(n)
+    }
+}
+
+/// A writer that hashes and counts what passes through it.
+struct Hashing<W: Write> {
+    to: W,
+    hash: blake3::Hasher,
+    len: u64,
+}
+
+impl<W: Write> Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.to.write(buf)?;
+        self.hash.update(&buf[..n]);
+        self.len += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.to.flush()
     }
 }
 
