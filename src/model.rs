@@ -281,6 +281,11 @@ pub struct Actor {
     pub roles: Vec<String>,
     /// How many events and quotes name this actor.
     pub mentions: usize,
+    /// For a surname that several people of the corpus share ("Clinton"):
+    /// the ids of the people it may be. Empty for a name that is one
+    /// actor's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<Name>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
