@@ -202,6 +202,17 @@ mod tests {
     }
 
     #[test]
+    fn a_shared_surname_in_the_text_is_the_ambiguous_record() {
+        let mut m = find_names("Rosa Quill met Tomas Quill.");
+        m.extend(find_names("Later Quill said no."));
+        let idx = ActorIndex::build(&AliasTable::default(), &m);
+        let (a, _) = idx.scan("Quill said no, and Rosa Quill agreed.");
+        let found: Vec<&str> = a.iter().map(|&i| idx.actors[i].name.as_str()).collect();
+        assert_eq!(found, ["Quill", "Rosa Quill"]);
+        assert_eq!(idx.actors[a[0]].candidates.len(), 2);
+    }
+
+    #[test]
     fn a_name_inside_a_longer_word_hides_no_name_after_it() {
         let (aliases, _) = AliasTable::parse("[organization]\nTidal Reserve = the Tid\n");
         let idx = ActorIndex::build(&aliases, &[]);
