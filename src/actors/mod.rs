@@ -14,8 +14,10 @@ use crate::aliases::{AliasTable, EntryKind};
 use crate::model::{Actor, Name};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 
-/// Total bytes of names and aliases up to which the matcher is a DFA.
-const DFA_PATTERN_BYTES: usize = 4096;
+/// The longest name, and the total bytes of names and aliases, up to which
+/// the matcher is a DFA.
+const DFA_NAME_BYTES: usize = 256;
+const DFA_PATTERN_BYTES: usize = 32 * 1024;
 
 /// The corpus's actors and outlets, and a matcher that finds them in text.
 pub struct ActorIndex {
@@ -70,11 +72,14 @@ impl ActorIndex {
             }
         }
         // A DFA scans fastest, but building one walks failure links, which
-        // is quadratic in a pattern's length when it repeats itself; past a
-        // few thousand bytes of names the contiguous NFA builds in linear
-        // time and scans nearly as fast.
+        // is quadratic in a pattern's length when it repeats itself, and its
+        // table grows with the names: for a long name, or past a few tens of
+        // kilobytes of them, the contiguous NFA builds in linear time and
+        // scans nearly as fast.
         let bytes: usize = patterns.iter().map(String::len).sum();
-        let kind = (bytes > DFA_PATTERN_BYTES).then_some(AhoCorasickKind::ContiguousNFA);
+        let longest = patterns.iter().map(String::len).max().unwrap_or(0);
+        let kind = (bytes > DFA_PATTERN_BYTES || longest > DFA_NAME_BYTES)
+            .then_some(AhoCorasickKind::ContiguousNFA);
         let matcher = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(kind)
@@ -222,9 +227,9 @@ mod tests {
 
     #[test]
     fn names_longer_than_a_dfa_wants_are_still_found() {
-        // Past DFA_PATTERN_BYTES the matcher is an NFA; it must find the
+        // Past DFA_NAME_BYTES the matcher is an NFA; it must find the
         // same names, the long one and a short one beside it.
-        let long = "X".repeat(DFA_PATTERN_BYTES * 2);
+        let long = "X".repeat(DFA_NAME_BYTES * 32);
         let conf = format!("[person]\n{long} = Xx\nJane Doe = Janie\n");
         let (aliases, warnings) = AliasTable::parse(&conf);
         assert!(warnings.is_empty(), "{warnings:?}");
