@@ -16,7 +16,8 @@ use std::path::{Path, PathBuf};
 struct Cli {
     /// Article files and folders (walked recursively). Default: ./data, else the bundled corpus.
     paths: Vec<PathBuf>,
-    /// Alias file (default: aliases.conf in the first folder, else the bundled one).
+    /// The corpus's own alias file, read over the general list compiled in
+    /// (default: aliases.conf in the first folder).
     #[arg(long, global = true)]
     aliases: Option<PathBuf>,
     /// Settings file (default: $XDG_CONFIG_HOME/dateline/config.toml, else
@@ -164,8 +165,9 @@ fn run(cli: Cli) -> Result<i32> {
         .then(dateline::cache::default_dir)
         .flatten()
         .map(|d| dateline::cache::Cache::new(d, dateline::cache::DEFAULT_LIMIT));
-    // The configured alias file stands in for the bundled one: a folder's
-    // own aliases.conf, and --aliases, come first.
+    // The configured alias file is the corpus's own when it has none: a
+    // folder's own aliases.conf, and --aliases, come first. The general
+    // list lies under each.
     let paths_given: &[PathBuf] = match &cli.command {
         Some(Command::Export { paths, .. } | Command::Check { paths }) => paths,
         _ => &cli.paths,

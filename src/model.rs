@@ -335,7 +335,7 @@ pub enum ActorKind {
     Organization,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Actor {
     pub id: Name,
     pub name: String,
@@ -344,6 +344,33 @@ pub struct Actor {
     pub roles: Vec<String>,
     /// How many events and quotes name this actor.
     pub mentions: usize,
+    /// For a surname that several people of the corpus share ("Clinton"):
+    /// the ids of the people it may be. Empty for a name that is one
+    /// actor's.
+    #[serde(default)]
+    pub candidates: Vec<Name>,
+}
+
+/// As the derive would write it, but with no `candidates` in the JSON when
+/// there are none; the binary cache always writes them.
+impl Serialize for Actor {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let readable = s.is_human_readable();
+        let mut st = s.serialize_struct("Actor", 7)?;
+        st.serialize_field("id", &self.id)?;
+        st.serialize_field("name", &self.name)?;
+        st.serialize_field("kind", &self.kind)?;
+        st.serialize_field("aliases", &self.aliases)?;
+        st.serialize_field("roles", &self.roles)?;
+        st.serialize_field("mentions", &self.mentions)?;
+        if self.candidates.is_empty() && readable {
+            st.skip_field("candidates")?;
+        } else {
+            st.serialize_field("candidates", &self.candidates)?;
+        }
+        st.end()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -91,6 +91,7 @@ mod tests {
             aliases: Vec::new(),
             roles: Vec::new(),
             mentions: 0,
+            candidates: Vec::new(),
         }
     }
 
@@ -110,7 +111,7 @@ mod tests {
     #[test]
     fn the_bundled_corpus_is_tallied_most_present_first() {
         let docs = crate::loader::bundled();
-        let (table, _) = crate::aliases::AliasTable::parse(crate::loader::BUNDLED_ALIASES);
+        let (table, _) = crate::aliases::AliasTable::with_general(crate::loader::BUNDLED_ALIASES);
         let (model, _) = crate::extract::build_model(&docs, &table);
         let items = crate::timeline::build(&model);
         let all: Vec<usize> = (0..items.len()).collect();

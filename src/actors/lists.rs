@@ -19,6 +19,14 @@ pub(super) static LOWER_TITLES_SET: LazyLock<WordSet> =
     LazyLock::new(|| LOWER_TITLES.iter().copied().collect());
 pub(super) static CONNECTORS_SET: LazyLock<WordSet> =
     LazyLock::new(|| CONNECTORS.iter().copied().collect());
+pub(super) static DESCRIPTORS_SET: LazyLock<WordSet> =
+    LazyLock::new(|| DESCRIPTORS.iter().copied().collect());
+pub(super) static DESCRIPTOR_ROLES_SET: LazyLock<WordSet> =
+    LazyLock::new(|| DESCRIPTOR_ROLES.iter().copied().collect());
+pub(super) static PLACE_FIRST_SET: LazyLock<WordSet> =
+    LazyLock::new(|| PLACE_FIRST.iter().copied().collect());
+pub(super) static HEADLINE_WORDS_SET: LazyLock<WordSet> =
+    LazyLock::new(|| HEADLINE_WORDS.iter().copied().collect());
 
 pub(super) fn in_set(set: &WordSet, w: &str) -> bool {
     set.contains(w)
@@ -302,6 +310,20 @@ pub(super) const ORG_WORDS: &[&str] = &[
     "Kremlin",
     "Social",
     "Operation",
+    "School",
+    "College",
+    "Institution",
+    "Club",
+    "Society",
+    "Coalition",
+    "Caucus",
+    "Board",
+    "Federation",
+    "League",
+    "Endowment",
+    "Partners",
+    "Energy",
+    "Mining",
 ];
 
 /// Words that make a capitalised run a place or thing, not a person.
@@ -365,6 +387,29 @@ pub(super) const NOT_PERSON_WORDS: &[&str] = &[
     "Intelligence",
     "Ministry",
     "Images",
+    "County",
+    "Springs",
+    "Beach",
+    "Valley",
+    "Heights",
+    "Stadium",
+    "Hospital",
+    "Mall",
+    "Monument",
+    "Memorial",
+    "Strip",
+    "War",
+    "Amendment",
+    "Convention",
+    "Policy",
+    "Studies",
+    "Research",
+    "Reform",
+    "Survey",
+    "Americans",
+    "Muslim",
+    "Muslims",
+    "Islamic",
 ];
 
 /// Titles that, written before a name, are the person's role.
@@ -465,4 +510,103 @@ pub(super) const LOWER_TITLES: &[&str] = &[
 
 pub(super) const CONNECTORS: &[&str] = &[
     "of", "al", "bin", "de", "la", "van", "von", "der", "du", "da", "del", "ibn",
+];
+
+/// Epithets and descriptors that, capitalised before a name ("Crooked
+/// Hillary", "Rival Jane Doe"), are no part of it and no role; and words
+/// that start a sentence before a name without being one ("Whether Smith").
+pub(super) const DESCRIPTORS: &[&str] = &[
+    "Crooked",
+    "Lyin",
+    "Lyin'",
+    "Sleepy",
+    "Crazy",
+    "Rival",
+    "Embattled",
+    "Beleaguered",
+    "Disgraced",
+    "Legendary",
+    "Longtime",
+    "Veteran",
+    "Fellow",
+    "Controversial",
+    "Celebrity",
+    "Famed",
+    "Renowned",
+    "Notorious",
+    "Alleged",
+    "Accused",
+    "Convicted",
+    "Jailed",
+    "Slain",
+    "Whether",
+    "Unlike",
+    "Beyond",
+    "Like",
+    "Notice",
+    "Everything",
+    "Thank",
+    "Dear",
+    "Said",
+    "Says",
+    "Hold",
+    "Meet",
+    "Watch",
+];
+
+/// Words that, capitalised before a name, say what the person is: the
+/// person's role, like a title ("Democrat Jane Doe", "Officer Ann Lee").
+pub(super) const DESCRIPTOR_ROLES: &[&str] = &[
+    "Democrat",
+    "Libertarian",
+    "Activist",
+    "Candidate",
+    "Nominee",
+    "Officer",
+    "Detective",
+    "Trooper",
+    "Sheriff",
+    "Senators",
+    "Congressman",
+    "Congresswoman",
+    "Councilman",
+    "Councilwoman",
+    "Assemblyman",
+    "Assemblywoman",
+    "Lawmaker",
+    "Billionaire",
+    "Businessman",
+    "Businesswoman",
+    "Economist",
+    "Professor",
+    "Historian",
+    "Author",
+    "Novelist",
+    "Columnist",
+    "Comedian",
+    "Actor",
+    "Actress",
+    "Singer",
+    "Rapper",
+    "Pastor",
+    "Bishop",
+    "Cardinal",
+    "Rabbi",
+    "Imam",
+];
+
+/// First words of place names ("New York", "Fort Wayne"): a run that
+/// starts with one is no person.
+pub(super) const PLACE_FIRST: &[&str] = &[
+    "New", "Los", "Las", "San", "Santa", "Fort", "Port", "Saint", "St", "St.", "Mount", "Lake",
+    "Cape", "Puerto", "Rio",
+];
+
+/// Small words that only a headline or caption capitalises inside a run
+/// ("Trump Posts On X"): a run with one of them after its first word is
+/// headline text, not a name.
+pub(super) const HEADLINE_WORDS: &[&str] = &[
+    "On", "In", "At", "For", "To", "Of", "And", "With", "From", "By", "Is", "Are", "Was", "Were",
+    "Has", "Have", "Into", "Over", "After", "As", "Says", "Said", "Vs", "Why", "How", "What", "It",
+    "Be", "Not", "Will", "Can", "Or", "But", "Off", "Up",
 ];

@@ -1,20 +1,23 @@
 //! Actors: finding the names of people and organisations in sentences,
-//! merging their surface forms into one record each (surname to full name,
-//! titles as roles, aliases from the alias file), and telling outlets,
-//! which are provenance, apart from actors.
+//! merging their surface forms into one record each (titles as roles,
+//! acronyms as their organisations, surnames to the one full name or left
+//! ambiguous, aliases from the alias files), and telling outlets, which
+//! are provenance, apart from actors.
 
 mod lists;
+mod merge;
 mod names;
 
 pub use names::{NameMention, find_names};
 
 use crate::aliases::{AliasTable, EntryKind};
-use crate::model::{Actor, ActorKind, Name};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use std::collections::HashMap;
+use crate::model::{Actor, Name};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 
-/// Total bytes of names and aliases up to which the matcher is a DFA.
-const DFA_PATTERN_BYTES: usize = 4096;
+/// The longest name, and the total bytes of names and aliases, up to which
+/// the matcher is a DFA.
+const DFA_NAME_BYTES: usize = 256;
+const DFA_PATTERN_BYTES: usize = 32 * 1024;
 
 /// The corpus's actors and outlets, and a matcher that finds them in text.
 pub struct ActorIndex {
@@ -24,13 +27,6 @@ pub struct ActorIndex {
     matcher: Option<AhoCorasick>,
     /// For each matcher pattern: actor index, or outlet index when `Err`.
     targets: Vec<Result<usize, usize>>,
-}
-
-fn norm(s: &str) -> String {
-    s.trim()
-        .trim_start_matches("the ")
-        .trim_start_matches("The ")
-        .to_lowercase()
 }
 
 /// A stable id for a name: lower-case words joined by dashes.
@@ -49,125 +45,10 @@ pub fn slug(name: &str) -> String {
 }
 
 impl ActorIndex {
-    /// Builds the actor table from the alias file and every name mention in
-    /// the corpus: full names become actors, a lone surname joins the one
-    /// full name it ends, and titles become roles.
+    /// Builds the actor table from the alias table and every name mention
+    /// in the corpus, merged by one rule (see [`merge`]).
     pub fn build(aliases: &AliasTable, mentions: &[NameMention]) -> ActorIndex {
-        let mut actors: Vec<Actor> = Vec::new();
-        let mut outlets: Vec<Name> = Vec::new();
-        let mut by_key: HashMap<String, usize> = HashMap::new();
-        let mut outlet_keys: HashMap<String, usize> = HashMap::new();
-        for e in &aliases.entries {
-            match e.kind {
-                EntryKind::Outlet => {
-                    let i = outlets.len();
-                    outlets.push(e.name.as_str().into());
-                    outlet_keys.insert(norm(&e.name), i);
-                    for a in &e.aliases {
-                        outlet_keys.entry(norm(a)).or_insert(i);
-                    }
-                }
-                EntryKind::Actor(kind) => {
-                    let i = actors.len();
-                    actors.push(Actor {
-                        id: slug(&e.name).into(),
-                        name: e.name.clone(),
-                        kind,
-                        aliases: e.aliases.clone(),
-                        roles: Vec::new(),
-                        mentions: 0,
-                    });
-                    by_key.insert(norm(&e.name), i);
-                    for a in &e.aliases {
-                        by_key.entry(norm(a)).or_insert(i);
-                    }
-                }
-            }
-        }
-        // Full names first, so that surnames can find them.
-        let mut surnames: HashMap<String, Vec<usize>> = HashMap::new();
-        for a in actors
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| a.kind == ActorKind::Person)
-        {
-            if let Some(last) = a.1.name.split_whitespace().last() {
-                surnames.entry(last.to_lowercase()).or_default().push(a.0);
-            }
-        }
-        let mut sorted: Vec<&NameMention> = mentions.iter().filter(|m| m.kind.is_some()).collect();
-        sorted.sort_by_key(|m| std::cmp::Reverse(m.name.split_whitespace().count()));
-        for m in sorted {
-            let key = norm(&m.name);
-            if outlet_keys.contains_key(&key) {
-                continue;
-            }
-            let idx = match by_key.get(&key) {
-                Some(&i) => i,
-                None => {
-                    let words: Vec<&str> = m.name.split_whitespace().collect();
-                    let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
-                    match surnames.get(&last).map(Vec::as_slice) {
-                        Some([one]) if words.len() == 1 => *one,
-                        _ if words.len() == 1 && m.role.is_none() => continue,
-                        _ => {
-                            let kind = m.kind.expect("filtered");
-                            let i = actors.len();
-                            actors.push(Actor {
-                                id: slug(&m.name).into(),
-                                name: m.name.clone(),
-                                kind,
-                                aliases: Vec::new(),
-                                roles: Vec::new(),
-                                mentions: 0,
-                            });
-                            by_key.insert(key.clone(), i);
-                            if kind == ActorKind::Person && words.len() >= 2 {
-                                surnames.entry(last).or_default().push(i);
-                            }
-                            i
-                        }
-                    }
-                }
-            };
-            let a = &mut actors[idx];
-            if m.name != a.name && !a.aliases.iter().any(|x| x == &m.name) {
-                a.aliases.push(m.name.clone());
-            }
-            by_key.entry(key).or_insert(idx);
-            if let Some(r) = &m.role
-                && !a.roles.iter().any(|x| x.eq_ignore_ascii_case(r))
-            {
-                a.roles.push(r.clone());
-            }
-        }
-        // Surnames that point at exactly one person are aliases of that person.
-        for (last, ids) in &surnames {
-            if let [one] = ids.as_slice() {
-                let a = &mut actors[*one];
-                let surname = a
-                    .name
-                    .split_whitespace()
-                    .last()
-                    .unwrap_or_default()
-                    .to_string();
-                if a.name.split_whitespace().count() > 1
-                    && !a.aliases.iter().any(|x| x.eq_ignore_ascii_case(&surname))
-                    && surname.to_lowercase() == *last
-                {
-                    a.aliases.push(surname);
-                }
-            }
-        }
-        // Ids must be unique even when two names slug alike.
-        let mut seen: HashMap<Name, usize> = HashMap::new();
-        for a in actors.iter_mut() {
-            let n = seen.entry(a.id.clone()).or_insert(0);
-            *n += 1;
-            if *n > 1 {
-                a.id = format!("{}-{}", a.id, n).into();
-            }
-        }
+        let merge::Records { actors, outlets } = merge::merge(aliases, mentions);
         let mut patterns: Vec<String> = Vec::new();
         let mut targets = Vec::new();
         for (i, a) in actors.iter().enumerate() {
@@ -191,11 +72,14 @@ impl ActorIndex {
             }
         }
         // A DFA scans fastest, but building one walks failure links, which
-        // is quadratic in a pattern's length when it repeats itself; past a
-        // few thousand bytes of names the contiguous NFA builds in linear
-        // time and scans nearly as fast.
+        // is quadratic in a pattern's length when it repeats itself, and its
+        // table grows with the names: for a long name, or past a few tens of
+        // kilobytes of them, the contiguous NFA builds in linear time and
+        // scans nearly as fast.
         let bytes: usize = patterns.iter().map(String::len).sum();
-        let kind = (bytes > DFA_PATTERN_BYTES).then_some(AhoCorasickKind::ContiguousNFA);
+        let longest = patterns.iter().map(String::len).max().unwrap_or(0);
+        let kind = (bytes > DFA_PATTERN_BYTES || longest > DFA_NAME_BYTES)
+            .then_some(AhoCorasickKind::ContiguousNFA);
         let matcher = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(kind)
@@ -217,13 +101,18 @@ impl ActorIndex {
             return (actors, outlets);
         };
         let bytes = text.as_bytes();
-        for hit in m.find_iter(text) {
+        let mut from = 0;
+        while let Some(hit) = m.find(Input::new(text).range(from..)) {
             let before = hit.start().checked_sub(1).map(|i| bytes[i]);
             let after = bytes.get(hit.end()).copied();
             let wordish = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'-');
             if wordish(before) || wordish(after) {
+                // A name inside a longer word ("the Fed" of "the Federal
+                // Reserve") hides no name that starts after it.
+                from = hit.start() + 1;
                 continue;
             }
+            from = hit.end();
             match self.targets[hit.pattern().as_usize()] {
                 Ok(a) if !actors.contains(&a) => actors.push(a),
                 Err(o) if !outlets.contains(&o) => outlets.push(o),
@@ -249,6 +138,7 @@ impl ActorIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::ActorKind;
 
     fn names(s: &str) -> Vec<(String, Option<String>, Option<ActorKind>)> {
         find_names(s)
@@ -317,10 +207,29 @@ mod tests {
     }
 
     #[test]
+    fn a_shared_surname_in_the_text_is_the_ambiguous_record() {
+        let mut m = find_names("Rosa Quill met Tomas Quill.");
+        m.extend(find_names("Later Quill said no."));
+        let idx = ActorIndex::build(&AliasTable::default(), &m);
+        let (a, _) = idx.scan("Quill said no, and Rosa Quill agreed.");
+        let found: Vec<&str> = a.iter().map(|&i| idx.actors[i].name.as_str()).collect();
+        assert_eq!(found, ["Quill", "Rosa Quill"]);
+        assert_eq!(idx.actors[a[0]].candidates.len(), 2);
+    }
+
+    #[test]
+    fn a_name_inside_a_longer_word_hides_no_name_after_it() {
+        let (aliases, _) = AliasTable::parse("[organization]\nTidal Reserve = the Tid\n");
+        let idx = ActorIndex::build(&aliases, &[]);
+        assert_eq!(idx.scan("Ask the Tidal Reserve.").0, vec![0]);
+        assert_eq!(idx.scan("the Tide").0, Vec::<usize>::new());
+    }
+
+    #[test]
     fn names_longer_than_a_dfa_wants_are_still_found() {
-        // Past DFA_PATTERN_BYTES the matcher is an NFA; it must find the
+        // Past DFA_NAME_BYTES the matcher is an NFA; it must find the
         // same names, the long one and a short one beside it.
-        let long = "X".repeat(DFA_PATTERN_BYTES * 2);
+        let long = "X".repeat(DFA_NAME_BYTES * 32);
         let conf = format!("[person]\n{long} = Xx\nJane Doe = Janie\n");
         let (aliases, warnings) = AliasTable::parse(&conf);
         assert!(warnings.is_empty(), "{warnings:?}");
@@ -328,5 +237,33 @@ mod tests {
         let text = format!("Janie met {long} on Monday.");
         let (a, _) = idx.scan(&text);
         assert_eq!(a.len(), 2, "{:?}", idx.actors);
+    }
+}
+
+#[cfg(test)]
+mod bundled {
+    use crate::aliases::AliasTable;
+    use crate::loader::{self, BUNDLED_ALIASES};
+
+    #[test]
+    fn the_bundled_corpus_has_one_record_per_agency_and_person_and_no_headline_actors() {
+        let (table, _) = AliasTable::with_general(BUNDLED_ALIASES);
+        let (model, _) = crate::extract::build_model(&loader::bundled(), &table);
+        let names: Vec<&str> = model.actors.iter().map(|a| a.name.as_str()).collect();
+        let with = |w: &str| names.iter().filter(|n| n.contains(w)).count();
+        assert_eq!(with("Central Intelligence"), 1, "{names:?}");
+        assert_eq!(with("Barnea"), 1, "{names:?}");
+        let cia = (model.actors.iter())
+            .find(|a| a.name == "Central Intelligence Agency")
+            .expect("the CIA");
+        assert!(cia.aliases.iter().any(|a| a == "CIA"), "{cia:?}");
+        for junk in [
+            "Posts On X",
+            "Mossad David",
+            "Washington Post Trump",
+            "York",
+        ] {
+            assert!(names.iter().all(|n| !n.contains(junk)), "{junk}: {names:?}");
+        }
     }
 }

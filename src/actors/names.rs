@@ -27,13 +27,11 @@ pub(super) fn tokens(s: &str) -> Vec<Option<(usize, &str)>> {
         let core =
             raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'' && c != '’');
         let core = core.trim_start_matches(['.', '\'', '’']);
+        // Closing quotes, doubled as some papers write them ("Smith.''").
+        let core = core.trim_end_matches(['\'', '’']);
         let core = core
             .strip_suffix("'s")
             .or_else(|| core.strip_suffix("’s"))
-            .unwrap_or(core);
-        let core = core
-            .strip_suffix('\'')
-            .or_else(|| core.strip_suffix('’'))
             .unwrap_or(core);
         let core = core.trim_end_matches(['!', '?']);
         let keep_dot = in_set(&TITLES_SET, core) || core.len() <= 2 || is_initialism(core);
@@ -49,7 +47,7 @@ pub(super) fn tokens(s: &str) -> Vec<Option<(usize, &str)>> {
             out.push(Some((start + lead, core)));
         }
         if core.len() + lead < raw.len()
-            && raw.ends_with([',', ';', ':', '"', '”', ')', '!', '?', '—', '–'])
+            && raw.ends_with([',', ';', ':', '"', '”', ')', '!', '?', '—', '–', '\'', '’'])
             || (raw.ends_with('.') && !keep_dot)
             || raw.contains(['\'', '’']) && (raw.ends_with("'s") || raw.ends_with("’s"))
         {
@@ -71,6 +69,7 @@ pub(super) fn split_ws(s: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// Finds the capitalised names in one sentence, with the title written before each.
 pub fn find_names(sentence: &str) -> Vec<NameMention> {
+    let sentence = after_heading(sentence);
     let toks = tokens(sentence);
     let mut out = Vec::new();
     let mut i = 0;
@@ -86,18 +85,27 @@ pub fn find_names(sentence: &str) -> Vec<NameMention> {
         // A run of capitalised words, with connectors inside.
         let mut run: Vec<&str> = vec![w];
         let mut j = i + 1;
+        let cap_at = |k: usize| matches!(toks.get(k), Some(Some((_, n))) if is_cap(n));
         while j < toks.len() {
             match toks[j] {
                 Some((_, t)) if is_cap(t) => run.push(t),
-                Some((_, t))
-                    if in_set(&CONNECTORS_SET, t)
-                        && matches!(toks.get(j + 1), Some(Some((_, n))) if is_cap(n)) =>
+                Some((_, t)) if in_set(&CONNECTORS_SET, t) && cap_at(j + 1) => run.push(t),
+                // "Speaker of the House", "Department of the Treasury".
+                Some((_, "of"))
+                    if matches!(toks.get(j + 1), Some(Some((_, "the")))) && cap_at(j + 2) =>
                 {
-                    run.push(t)
+                    run.extend(["of", "the"]);
+                    j += 1;
                 }
                 _ => break,
             }
             j += 1;
+        }
+        // Small words capitalised inside a run are a headline's or a
+        // caption's ("Trump Posts On X"), not a name's.
+        if run[1..].iter().any(|w| in_set(&HEADLINE_WORDS_SET, w)) {
+            i = j;
+            continue;
         }
         // Capitals that end in "!" or "?" are an exclamation ("'Too Late!'"),
         // not a name.
@@ -132,6 +140,45 @@ pub fn find_names(sentence: &str) -> Vec<NameMention> {
     out
 }
 
+/// The sentence after a run-in heading: title-case words before a colon
+/// with a small word in lower case among them ("Rights Trumped by Interests:
+/// The council…"), which is a headline, not a sentence naming anyone. A
+/// speaker's label ("Prime Minister Jane Doe:") has no such word.
+fn after_heading(sentence: &str) -> &str {
+    let Some(colon) = sentence.find(':') else {
+        return sentence;
+    };
+    let words: Vec<&str> = (sentence[..colon].split_whitespace())
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let small = |w: &str| {
+        matches!(
+            w,
+            "a" | "an"
+                | "by"
+                | "in"
+                | "on"
+                | "for"
+                | "and"
+                | "or"
+                | "to"
+                | "at"
+                | "with"
+                | "from"
+                | "vs"
+                | "as"
+        )
+    };
+    let heading = words.len() >= 4
+        && words.iter().any(|w| small(w))
+        && (words.iter()).all(|w| is_cap(w) || small(w) || matches!(*w, "of" | "the"));
+    if heading {
+        &sentence[colon + 1..]
+    } else {
+        sentence
+    }
+}
+
 pub(super) fn is_stopword(w: &str) -> bool {
     matches!(
         w,
@@ -143,59 +190,82 @@ pub(super) fn is_stopword(w: &str) -> bool {
 /// never part of a name.
 pub(super) fn split_run(run: &[&str], lower_role: Option<String>) -> Option<NameMention> {
     let mut words: Vec<&str> = run.to_vec();
-    let has_title = words.iter().any(|w| in_set(&TITLES_SET, w));
+    let is_title = |w: &str| in_set(&TITLES_SET, w) || in_set(&DESCRIPTOR_ROLES_SET, w);
+    let has_title = words.iter().any(|w| is_title(w));
     let droppable = |w: &str| {
         (in_set(&NOT_NAMES_SET, w) && !(has_title && in_set(&DEMONYMS_SET, w)))
             || in_set(&CONNECTORS_SET, w)
+            || in_set(&DESCRIPTORS_SET, w)
+            || w == "the"
     };
     while words.first().is_some_and(|w| droppable(w)) {
         words.remove(0);
     }
     while words
         .last()
-        .is_some_and(|w| in_set(&NOT_NAMES_SET, w) || in_set(&CONNECTORS_SET, w))
+        .is_some_and(|w| in_set(&NOT_NAMES_SET, w) || in_set(&CONNECTORS_SET, w) || *w == "the")
     {
         words.pop();
     }
     if words.is_empty() {
         return None;
     }
-    // The title is everything up to the last title word (and its "of X").
+    // The title is everything up to the last title word (and its "of X",
+    // "of the X").
     let mut name_from = 0;
     for (k, w) in words.iter().enumerate() {
-        if in_set(&TITLES_SET, w) {
+        if is_title(w) {
             name_from = k + 1;
             if words.get(k + 1) == Some(&"of") {
-                name_from = (k + 3).min(words.len());
+                let the = usize::from(words.get(k + 2) == Some(&"the"));
+                name_from = (k + 3 + the).min(words.len());
             }
         }
     }
-    let role_words = &words[..name_from];
-    let name_words = &words[name_from..];
+    let (mut role_words, mut name_words) = words.split_at(name_from);
     if name_words.is_empty() {
         return None;
     }
-    let name = name_words.join(" ");
+    // "Justice Department", "General Assembly": a title word before one
+    // organisation word is part of the organisation's name.
+    if name_words.len() == 1 && in_set(&ORG_WORDS_SET, name_words[0]) {
+        (role_words, name_words) = words.split_at(0);
+    }
     let title_only = role_words.iter().all(|w| {
         matches!(
             *w,
             "Mr." | "Mrs." | "Ms." | "Dr." | "Mr" | "Mrs" | "Ms" | "Dr"
         )
     });
-    let role = if role_words.is_empty() || title_only {
+    let mut role = if role_words.is_empty() || title_only {
         lower_role
     } else {
         Some(role_words.join(" "))
     };
+    // "John Smith of Ohio", "Ann Lee of the Daily Planet": the person,
+    // with where they are from as part of the role.
+    if let Some(of) = name_words.iter().position(|w| *w == "of")
+        && (usize::from(role_words.is_empty()) + 1..=4).contains(&of)
+        && person_like(&name_words[..of])
+    {
+        let tail: Vec<&str> = (name_words[of + 1..].iter().copied())
+            .filter(|w| *w != "the")
+            .collect();
+        if !tail.is_empty() {
+            let tail = tail.join(" ");
+            role = Some(match role {
+                Some(r) => format!("{r} of {tail}"),
+                None => tail,
+            });
+        }
+        name_words = &name_words[..of];
+    }
+    let name = name_words.join(" ");
     let kind = if name_words.iter().any(|w| in_set(&ORG_WORDS_SET, w))
         || name_words.len() == 1 && is_acronym(&name)
     {
         Some(ActorKind::Organization)
-    } else if (name_words.len() >= 2
-        && name_words.len() <= 4
-        && !name_words.iter().any(|w| {
-            in_set(&NOT_PERSON_WORDS_SET, w) || in_set(&NOT_NAMES_SET, w) || is_acronym(w)
-        }))
+    } else if (name_words.len() >= 2 && name_words.len() <= 4 && person_like(name_words))
         || (!role_words.is_empty() && name_words.len() == 1)
     {
         Some(ActorKind::Person)
@@ -203,4 +273,110 @@ pub(super) fn split_run(run: &[&str], lower_role: Option<String>) -> Option<Name
         None
     };
     Some(NameMention { name, role, kind })
+}
+
+/// Whether capitalised words can be a person's name: none of them a place's,
+/// a thing's or an organisation's word, and not the start of a place name
+/// ("New York"). "Bill" first is a first name, not a law.
+fn person_like(words: &[&str]) -> bool {
+    !words.first().is_some_and(|w| in_set(&PLACE_FIRST_SET, w))
+        && words.iter().enumerate().all(|(k, w)| {
+            !((in_set(&NOT_PERSON_WORDS_SET, w) && !(k == 0 && *w == "Bill"))
+                || in_set(&NOT_NAMES_SET, w)
+                || in_set(&ORG_WORDS_SET, w)
+                || is_acronym(w)
+                || *w == "of"
+                || *w == "the")
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(s: &str) -> Vec<String> {
+        find_names(s).into_iter().map(|m| m.name).collect()
+    }
+
+    fn people(s: &str) -> Vec<(String, Option<String>)> {
+        (find_names(s).into_iter())
+            .filter(|m| m.kind == Some(ActorKind::Person))
+            .map(|m| (m.name, m.role))
+            .collect()
+    }
+
+    #[test]
+    fn a_headline_run_is_no_name() {
+        assert!(names("Watch: Mayor Posts On Social Media Again").is_empty());
+        assert_eq!(names("Lena Oduya posted on Tuesday."), ["Lena Oduya"]);
+    }
+
+    #[test]
+    fn a_run_in_heading_names_no_one() {
+        let n =
+            names("Harbour Rights Trumped by Shipping Interests: The Port Board met Lena Oduya.");
+        assert_eq!(n, ["Port Board", "Lena Oduya"]);
+        // A speaker's label is kept.
+        assert_eq!(
+            people("Prime Minister Lena Oduya: we will reopen."),
+            [("Lena Oduya".to_string(), Some("Prime Minister".to_string()))]
+        );
+    }
+
+    #[test]
+    fn epithets_are_dropped_and_descriptors_become_roles() {
+        assert_eq!(
+            people("Crooked Lena Oduya lied."),
+            [("Lena Oduya".into(), None)]
+        );
+        assert_eq!(
+            people("Libertarian Omar Brandt spoke."),
+            [("Omar Brandt".into(), Some("Libertarian".into()))]
+        );
+    }
+
+    #[test]
+    fn a_title_of_the_house_is_the_role() {
+        assert_eq!(
+            people("Then Speaker of the Assembly Omar Brandt spoke."),
+            [("Omar Brandt".into(), Some("Speaker of the Assembly".into()))]
+        );
+    }
+
+    #[test]
+    fn a_person_of_a_place_or_an_outlet_is_the_person() {
+        assert_eq!(
+            people("Senator Omar Brandt of Utah spoke."),
+            [("Omar Brandt".into(), Some("Senator of Utah".into()))]
+        );
+        assert_eq!(
+            people("Lena Oduya of the Daily Planet asked."),
+            [("Lena Oduya".into(), Some("Daily Planet".into()))]
+        );
+        // An organisation of a place stays one name.
+        assert_eq!(names("The Bank of Utah"), ["Bank of Utah"]);
+    }
+
+    #[test]
+    fn place_names_are_not_people_and_bill_is_a_first_name() {
+        assert!(people("Crowds in New Harbor cheered.").is_empty());
+        assert!(people("He flew to Fort Kellan.").is_empty());
+        assert_eq!(people("Bill Oduya spoke."), [("Bill Oduya".into(), None)]);
+    }
+
+    #[test]
+    fn doubled_closing_quotes_are_not_part_of_a_name() {
+        assert_eq!(
+            names("''We will win,'' said Lena Oduya.'' Then more."),
+            ["Lena Oduya"]
+        );
+    }
+
+    #[test]
+    fn a_title_before_one_organisation_word_is_its_name() {
+        let n = find_names("The Justice Department declined.");
+        assert_eq!(n[0].name, "Justice Department");
+        assert_eq!(n[0].role, None);
+        assert_eq!(n[0].kind, Some(ActorKind::Organization));
+    }
 }

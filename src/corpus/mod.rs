@@ -165,23 +165,18 @@ pub fn input_files(paths: &[PathBuf], aliases: Option<&Path>) -> Vec<PathBuf> {
     files
 }
 
-/// The alias table and the text it was read from: `--aliases`, else `aliases.conf` in the first folder
-/// given (or `./data`), else the bundled one.
+/// The aliases and the text of the corpus's own file: the general list, with the corpus's own file read over it:
+/// `--aliases`, else `aliases.conf` in the first folder given (or
+/// `./data`); the bundled corpus's own file for the bundled corpus. A
+/// folder without a file of its own has the general list alone.
 fn load_aliases(
     paths: &[PathBuf],
     explicit: Option<&Path>,
     issues: &mut Vec<LoadIssue>,
 ) -> (AliasTable, String) {
-    let candidate = alias_file(paths, explicit);
-    let bundled = || {
-        (
-            BUNDLED_ALIASES.to_string(),
-            PathBuf::from("bundled aliases.conf"),
-        )
-    };
-    let (src, path) = match candidate {
+    let own = match alias_file(paths, explicit) {
         Some(p) => match loader::read_text(&p) {
-            Ok(s) => (s, p),
+            Ok(s) => Some((s, p)),
             Err(e) => {
                 let kind = IssueKind::AliasUnreadable(Box::new(e));
                 issues.push(if explicit.is_some() {
@@ -189,12 +184,21 @@ fn load_aliases(
                 } else {
                     LoadIssue::warning(&p, kind)
                 });
-                bundled()
+                None
             }
         },
-        None => bundled(),
+        None => match source(paths).0 {
+            Source::Bundled => Some((
+                BUNDLED_ALIASES.to_string(),
+                PathBuf::from("bundled aliases.conf"),
+            )),
+            Source::Files(_) => None,
+        },
     };
-    let (table, warnings) = AliasTable::parse(&src);
+    let Some((src, path)) = own else {
+        return (AliasTable::general(), String::new());
+    };
+    let (table, warnings) = AliasTable::with_general(&src);
     issues.extend(
         warnings
             .into_iter()

@@ -118,7 +118,7 @@ mod tests {
     use std::collections::BTreeSet;
 
     fn bundled() -> (Model, Vec<Item>, Vec<Haystack>) {
-        let (table, _) = AliasTable::parse(BUNDLED_ALIASES);
+        let (table, _) = AliasTable::with_general(BUNDLED_ALIASES);
         let (model, _) = crate::extract::build_model(&loader::bundled(), &table);
         let items = timeline::build(&model);
         let hays = items.iter().map(|i| Haystack::of(i, &model)).collect();

@@ -250,8 +250,8 @@ pub fn default_file() -> String {
          theme = \"auto\"\n\n\
          # Order of the timeline at start: \"time\" or \"relevance\".\n\
          sort = \"time\"\n\n\
-         # Alias file used when --aliases is not given (a folder's aliases.conf\n\
-         # still comes first).\n\
+         # The corpus's own alias file when --aliases is not given (a folder's\n\
+         # aliases.conf still comes first); the general list applies always.\n\
          # aliases = \"/path/to/aliases.conf\"\n\n\
          # Folder the explorer's export prompt proposes (default: the working folder).\n\
          # export_dir = \"~/briefings\"\n\n\

@@ -19,7 +19,7 @@ use std::sync::{Arc, OnceLock};
 
 pub(super) fn bundled_corpus() -> Corpus {
     let docs = loader::bundled();
-    let (table, _) = AliasTable::parse(BUNDLED_ALIASES);
+    let (table, _) = AliasTable::with_general(BUNDLED_ALIASES);
     let (model, _) = crate::extract::build_model(&docs, &table);
     Corpus {
         model,

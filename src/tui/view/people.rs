@@ -42,7 +42,18 @@ pub fn draw(f: &mut Frame, s: &State, area: Rect, t: &Theme) {
         };
         let nums = format!("{:>6} {:>8}  {kind:<4} ", p.quotes, p.mentions);
         let mut name = sanitize(&a.name);
-        if !a.aliases.is_empty() {
+        // A surname several people share says whom it may be.
+        if !a.candidates.is_empty() {
+            let who: Vec<&str> = (a.candidates.iter())
+                .map(|c| {
+                    m.actors
+                        .iter()
+                        .find(|x| x.id == *c)
+                        .map_or(&**c, |x| &x.name)
+                })
+                .collect();
+            name.push_str(&format!(" — ambiguous: {}?", sanitize(&who.join(" or "))));
+        } else if !a.aliases.is_empty() {
             name.push_str(&format!(" ({})", sanitize(&a.aliases.join(", "))));
         }
         let name = truncate(&name, w.saturating_sub(str_width(&nums)));
