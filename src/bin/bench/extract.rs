@@ -40,7 +40,7 @@ pub fn child_export(dir: &Path, out: &Path) {
 /// during it), counted by the benchmark's allocator.
 pub fn child_stages(dir: &Path) {
     let mb = |b: usize| b as f64 / 1e6;
-    let (table, _) = AliasTable::parse(loader::BUNDLED_ALIASES);
+    let (table, _) = AliasTable::with_general(loader::BUNDLED_ALIASES);
     let (files, _) = loader::collect_files(&[dir.to_path_buf()]);
     Counting::reset_peak();
     let base = Counting::live();
@@ -291,7 +291,7 @@ pub fn cluster_stats(n: usize) {
             })
         })
         .collect();
-    let (table, _) = AliasTable::parse(loader::BUNDLED_ALIASES);
+    let (table, _) = AliasTable::with_general(loader::BUNDLED_ALIASES);
     let (model, _) = extract::build_model(&docs, &table);
     let mut sizes: Vec<(usize, usize, ClusterId)> = model
         .clusters

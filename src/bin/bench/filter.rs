@@ -16,7 +16,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 pub fn synth_items(w: &World, n: usize) -> (dateline::model::Model, Vec<Item>) {
-    let (table, _) = AliasTable::parse(loader::BUNDLED_ALIASES);
+    let (table, _) = AliasTable::with_general(loader::BUNDLED_ALIASES);
     let mut docs: Vec<loader::Document> = Vec::new();
     let mut want = (n / 20).max(50);
     loop {

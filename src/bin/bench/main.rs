@@ -8,6 +8,8 @@
 //!   dateline-bench startup   open ./data (or the bundled corpus) to the first frame
 //!   dateline-bench hostile   repeated quotes, a 40 MB line, long alias names at two sizes
 //!   dateline-bench pages     1,000 saved web pages beside the same articles as text
+//!   dateline-bench reopen    the cache and the explorer's start at 10,000 and
+//!                            100,000 articles (or the sizes given)
 //!   dateline-bench all       all five
 //!
 //! Each export runs in a child process of its own (this binary, re-executed
@@ -17,6 +19,7 @@ mod extract;
 mod filter;
 mod hostile;
 mod pages;
+mod reopen;
 mod skim;
 mod startup;
 mod util;
@@ -49,6 +52,20 @@ fn main() {
             let bytes = util::write_corpus(&world::World::new(), dir, n);
             println!("wrote {n} articles, {bytes} bytes, to {}", dir.display());
         }
+        Some("--child-open") if args.len() == 3 => {
+            reopen::child_open(Path::new(&args[1]), &args[2]);
+        }
+        Some("--child-frame") if args.len() == 3 => {
+            reopen::child_frame(Path::new(&args[1]), &args[2]);
+        }
+        Some("reopen") => {
+            let sizes: Vec<usize> = args[1..].iter().filter_map(|a| a.parse().ok()).collect();
+            if sizes.is_empty() {
+                reopen::bench_reopen(&[10_000, 100_000]);
+            } else {
+                reopen::bench_reopen(&sizes);
+            }
+        }
         Some("--cluster-stats") => {
             let n = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(1_000);
             extract::cluster_stats(n);
@@ -67,7 +84,7 @@ fn main() {
         }
         Some(other) => {
             eprintln!(
-                "usage: dateline-bench [startup|extract|filter|hostile|pages|all|--sample N|--write-corpus N DIR|--cluster-stats N]  (unknown: {other})"
+                "usage: dateline-bench [startup|extract|filter|hostile|pages|reopen [N..]|all|--sample N|--write-corpus N DIR|--cluster-stats N]  (unknown: {other})"
             );
             std::process::exit(2);
         }
