@@ -1,5 +1,6 @@
 //! Model-level tests of the explorer: keys in, state out.
 
+mod arrive;
 mod config;
 mod dates;
 mod editing;
