@@ -1,10 +1,10 @@
 //! Direct quotations and who said them.
 //!
 //! The pipeline over an article's clean text:
-//! 1. split into paragraphs and pair double quotation marks (straight or
-//!    curly) into quoted spans, following news-style quotes that run on over
-//!    several paragraphs; single marks are never paired (they are nested quotes
-//!    or apostrophes and stay inside the outer quote);
+//! 1. split into paragraphs, read every quotation mark of any style (see
+//!    `marks`) and pair them into quoted spans, following news-style quotes
+//!    that run on over several paragraphs; marks of another family inside a
+//!    quote are nested quotes and stay inside it;
 //! 2. mask the quoted spans so sentence splitting and attribution only see the
 //!    narration around them;
 //! 3. merge a quote split around its attribution ("Part one," he said. "Two.");
@@ -14,6 +14,7 @@
 //! 5. drop scare quotes and titles: short quotes without any speech context;
 //! 6. resolve pronoun speakers to the last named person.
 
+mod forms;
 mod lexicon;
 mod marks;
 mod speaker;
@@ -21,6 +22,7 @@ mod speaker;
 mod tests;
 
 use crate::text::paragraphs;
+use forms::*;
 use lexicon::*;
 use marks::*;
 use speaker::*;
@@ -49,7 +51,7 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
     let mut bytes = text.as_bytes().to_vec();
     for r in &raws {
         for p in &r.parts {
-            bytes[p.range()].fill(MASK);
+            bytes[p.span.range()].fill(MASK);
         }
     }
     let masked = String::from_utf8(bytes).unwrap_or_else(|_| text.to_string());
@@ -58,16 +60,25 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
     // Merge quotes split around their attribution.
     let mut merged: Vec<(Raw, Option<Speaker>)> = Vec::new();
     for r in raws {
-        let s = r.parts[0].start;
+        let s = r.parts[0].span.start;
         if let Some((prev, prev_sp)) = merged.last_mut() {
             let last = prev.parts.last().copied().unwrap_or_default();
-            let pe = last.end;
-            if prev.para_last == r.para_first && s > pe && s - pe <= MAX_SPLIT_GAP {
+            let pe = last.span.end;
+            // The first part opens a statement: a phrase woven into the
+            // sentence before ("called it “a sham,” she said. “We…”") is
+            // not the start of the next quote.
+            let opens = prev.parts[0]
+                .inner
+                .slice(text)
+                .chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(|c| !c.is_lowercase());
+            if opens && prev.para_last == r.para_first && s > pe && s - pe <= MAX_SPLIT_GAP {
                 let gap = Span::new(pe, s).slice(masked);
                 let hi = paras[r.para_first].end;
                 let sp = attribution_after(masked, pe, hi.min(s));
-                let prev_text = last.slice(text).trim_end_matches(|c: char| {
-                    is_space(c) || matches!(c, '"' | '“' | '”' | '\'' | '’')
+                let prev_text = last.inner.slice(text).trim_end_matches(|c: char| {
+                    is_space(c) || matches!(c, '"' | '“' | '”' | '\'' | '’' | '»')
                 });
                 let cont = prev_text.ends_with([',', '.', '?', '!', '-', '—', '…']);
                 // The gap is one clause: no sentence end before its last char.
@@ -77,8 +88,14 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
                         && i + 1 < g.len()
                         && sentence_end_at(masked, pe + i)
                 });
+                // "…," he said, but "…": the clause may end in a conjunction.
+                let g_bare = g
+                    .strip_suffix(" but")
+                    .or_else(|| g.strip_suffix(" and"))
+                    .filter(|b| b.ends_with(','))
+                    .unwrap_or(g);
                 if let (Some(sp), true, false) = (sp, cont, inner_end)
-                    && g.ends_with([',', '.', ':', '—', '–'])
+                    && g_bare.ends_with([',', '.', ':', '—', '–'])
                     && !g.contains(MASK as char)
                 {
                     prev.parts.extend(r.parts.iter().copied());
@@ -94,17 +111,12 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
     let mut out = Vec::new();
     let mut last_named: Option<String> = None;
     for (r, split_sp) in merged {
-        let start = r.parts[0].start;
-        let end = r.parts.last().map_or(start, |p| p.end);
+        let start = r.parts[0].span.start;
+        let end = r.parts.last().map_or(start, |p| p.span.end);
         let qtext = r
             .parts
             .iter()
-            .map(|p| {
-                p.slice(text)
-                    .trim_start_matches(['"', '“', '”', '„'])
-                    .trim_end_matches(['"', '“', '”'])
-                    .trim_matches(is_space)
-            })
+            .map(|p| p.inner.slice(text).trim_matches(is_space))
             .collect::<Vec<_>>()
             .join(" ");
         let nwords = qtext.split(is_space).filter(|w| !w.is_empty()).count();
@@ -117,7 +129,7 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
         let pe = paras[r.para_last].end;
         let first_part_para_end = paras[r.para_first].end;
         // 1. Right after the quote (or its first part).
-        let first_end = r.parts[0].end;
+        let first_end = r.parts[0].span.end;
         let mut sp = split_sp;
         let mut evidence = sp.is_some();
         if sp.is_none() && first_end <= first_part_para_end {
@@ -133,13 +145,9 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
             .slice(masked)
             .trim_end_matches(is_space);
         let colon = before.ends_with(':');
-        // "… repeatedly says, “…”": a speech verb right before the quote.
-        let tail = before.trim_end_matches(|c: char| is_space(c) || matches!(c, ',' | ':'));
-        let lo24 = floor_char(tail, tail.len().saturating_sub(24));
-        let verb_before = VERB_RE
-            .find_iter(&tail[lo24..])
-            .last()
-            .is_some_and(|m| lo24 + m.end() == tail.len());
+        // "… repeatedly says, “…”", "called him “…”": a speech or naming
+        // verb right before the quote.
+        let cue = cue_before(before);
         if sp.is_none()
             && let Some((b, _v)) = attribution_before(masked, sstart, start)
         {
@@ -175,15 +183,16 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
             .find(|c| c.is_alphanumeric() || *c == '…' || *c == '.');
         let first_upper = first_char.is_some_and(|c| !c.is_lowercase());
         let ends_sentence = qtext.ends_with(['.', '?', '!', ',', '…']);
-        // Partial quotes woven into a sentence ("called it “a disaster”").
+        // Partial quotes woven into a sentence ("called it “a disaster”")
+        // are phrases, not statements.
         if !first_upper && !para_start && !qtext.starts_with(['…', '.']) {
             continue;
         }
         if is_title(text, start, &qtext) {
             continue;
         }
-        let keep = if evidence || colon || prev_colon || verb_before {
-            nwords >= 3 || (nwords >= 2 && first_upper && ends_sentence)
+        let keep = if evidence || colon || prev_colon || cue {
+            nwords >= 3 || (nwords >= 2 && (cue || (first_upper && ends_sentence)))
         } else if para_start {
             nwords >= 4
         } else {

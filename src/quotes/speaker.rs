@@ -1,5 +1,6 @@
 //! Sentences, speaker phrases and attribution patterns.
 
+use super::forms::{appositive_subject, clause_start};
 use super::lexicon::*;
 pub(super) use crate::span::{Span, ceil_char, floor_char, is_space};
 pub(super) use crate::text::{is_cap, squash};
@@ -28,17 +29,17 @@ pub(super) fn words(masked: &str, within: Span) -> Vec<Span> {
 }
 
 /// The text of a span of `masked`.
-fn at(masked: &str, s: Span) -> &str {
+pub(super) fn at(masked: &str, s: Span) -> &str {
     s.slice(masked)
 }
 
 /// The lower-cased text of a word.
-fn low(masked: &str, s: Span) -> String {
+pub(super) fn low(masked: &str, s: Span) -> String {
     lower(at(masked, s))
 }
 
 /// The text between two offsets (empty when they come the wrong way round).
-fn between(masked: &str, a: usize, b: usize) -> &str {
+pub(super) fn between(masked: &str, a: usize, b: usize) -> &str {
     if a > b {
         ""
     } else {
@@ -431,12 +432,23 @@ pub(super) fn attribution_after(masked: &str, e: usize, hi: usize) -> Option<Spe
             .is_empty()
             .then_some(sp);
     }
+    if let Some(sp) = appositive_subject(masked, p, v) {
+        return Some(sp);
+    }
     let sp = subject_before(masked, p, v)?;
-    // The subject must start the clause ("…," the official said).
-    between(masked, p, sp.span.start)
-        .trim_matches(is_space)
-        .is_empty()
-        .then_some(sp)
+    // The subject starts the clause ("…," the official said), after at
+    // most a noun or two ("…," panel Chairman Jo Reed said).
+    let lead = between(masked, p, sp.span.start);
+    let lead_words: Vec<&str> = lead.split(is_space).filter(|w| !w.is_empty()).collect();
+    (lead_words.len() <= 2
+        && !lead.contains([',', '.', ';', ':', MASK as char])
+        && lead_words.iter().all(|w| {
+            let w = lower(w);
+            !CLAUSE_WORDS.contains(&w.as_str())
+                && !VERB_RE.is_match(&w)
+                && !PRONOUNS.contains(&w.as_str())
+        }))
+    .then_some(sp)
 }
 
 /// Attribution earlier in the sentence: "X said …", "X wrote:", "according to X,".
@@ -445,19 +457,22 @@ pub(super) fn attribution_before(masked: &str, lo: usize, s: usize) -> Option<(S
     let s = floor_char(masked, s).max(lo);
     // The verb nearest the quote that has a subject wins; only the last few
     // are tried, so a sentence of a thousand "…" said's stays linear.
-    let verbs: Vec<_> = VERB_RE.find_iter(between(masked, lo, s)).collect();
+    let verbs: Vec<_> = SAY_RE.find_iter(between(masked, lo, s)).collect();
     for m in verbs.iter().rev().take(NEAREST_VERBS) {
         let v = lo + m.start();
         let sp = if m.as_str().eq_ignore_ascii_case("according to") {
             subject_after(masked, v + m.len(), s)
         } else {
-            subject_before(masked, lo, v).or_else(|| {
-                // "…, said X: “…”" / "said X, “…”".
-                subject_after(masked, v + m.len(), s).filter(|sp| {
-                    let tail = between(masked, sp.span.end, s).trim_matches(is_space);
-                    tail.is_empty() || tail == ":" || tail == ","
+            let clause = clause_start(masked, lo, v);
+            appositive_subject(masked, clause, v)
+                .or_else(|| subject_before(masked, lo, v))
+                .or_else(|| {
+                    // "…, said X: “…”" / "said X, “…”".
+                    subject_after(masked, v + m.len(), s).filter(|sp| {
+                        let tail = between(masked, sp.span.end, s).trim_matches(is_space);
+                        tail.is_empty() || tail == ":" || tail == ","
+                    })
                 })
-            })
         };
         if let Some(sp) = sp {
             return Some((sp, v));
