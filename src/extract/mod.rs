@@ -385,6 +385,8 @@ pub fn assemble(parts: Vec<Part>, shared: Shared, aliases: &AliasTable) -> Model
                 text: f.text,
                 speaker: said.speaker,
                 speaker_text: f.speaker,
+                confidence: f.confidence,
+                speaker_confidence: f.speaker_confidence,
                 date: f.date,
                 reported: articles[article.index()].published,
                 cites: said.cites,

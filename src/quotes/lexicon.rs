@@ -316,3 +316,41 @@ pub(super) const ABBREVIATIONS: &[&str] = &[
     "adm", "ft", "mt", "d.c", "a.m", "p.m", "e.g", "i.e", "jan", "feb", "aug", "sept", "sep",
     "oct", "nov", "dec", "calif", "fla", "ky", "va", "n.y", "wis", "md", "mo", "ariz", "tex",
 ];
+
+/// Words after which a name is an object, not a speaker.
+pub(super) const PREPOSITIONS: &[&str] = &[
+    "with", "in", "on", "at", "for", "from", "to", "of", "by", "about", "against", "toward",
+    "towards", "into", "onto", "than",
+];
+/// Heads of a definite description that stands for a person named before
+/// ("the New York businessman said"): a role, resolved like a pronoun.
+/// Sources kept anonymous ("the official", "the source") are not here.
+pub(super) const ROLE_NOUNS: &[&str] = &[
+    "businessman",
+    "businesswoman",
+    "billionaire",
+    "mogul",
+    "nominee",
+    "candidate",
+    "president",
+    "senator",
+    "governor",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "mayor",
+    "premier",
+    "chancellor",
+    "chairman",
+    "chairwoman",
+    "actor",
+    "actress",
+    "singer",
+    "rapper",
+    "incumbent",
+    "challenger",
+    "comedian",
+    "entrepreneur",
+    "tycoon",
+    "politician",
+];

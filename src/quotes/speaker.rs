@@ -178,6 +178,10 @@ pub(super) fn subject_before(masked: &str, lo: usize, v: usize) -> Option<Speake
         || last == "but"
         || (verb.ends_with("ing") && between(masked, end, v).contains(','))
     {
+        // "…, I laughed and said": a pronoun before the first verb.
+        if last == "and" && k >= 3 && PRONOUNS.contains(&low(masked, ws[k - 3]).as_str()) {
+            return Some(Speaker::word(ws[k - 3]));
+        }
         // "She then turns and says": the subject opens the sentence.
         if between(masked, lo, ws[0].start)
             .trim_matches(is_space)
@@ -267,6 +271,17 @@ pub(super) fn subject_before(masked: &str, lo: usize, v: usize) -> Option<Speake
     }
     if !cap(a) && !DETERMINERS.contains(&low(masked, ws[a]).as_str()) && k - a > 4 {
         return None;
+    }
+    // "I hope in 2017 America says": a phrase holding a number is no
+    // subject, nor is a lone clause word or gerund ("Once … I said").
+    if (a..k).any(|i| at(masked, ws[i]).bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    if k - a == 1 {
+        let w = low(masked, ws[a]);
+        if CLAUSE_WORDS.contains(&w.as_str()) || (w.ends_with("ing") && cap(a)) {
+            return None;
+        }
     }
     let core_a = core.0.max(a);
     // Close a parenthetical: "Sen. Ted Cruz (R-Texas)".
@@ -402,7 +417,7 @@ pub(super) fn attribution_after(masked: &str, e: usize, hi: usize) -> Option<Spe
     let line = between(masked, e, line_end);
     let signed = line.trim_start_matches(is_space);
     if let Some(r) = signed.strip_prefix(['―', '—', '–', '-']) {
-        let name = r.trim_matches(is_space);
+        let name = trim_name_end(r.trim_matches(is_space));
         let nwords = name.split(is_space).filter(|w| !w.is_empty()).count();
         if (1..=6).contains(&nwords) && is_cap(name) {
             let a = line_end - r.len() + (r.len() - r.trim_start_matches(is_space).len());
@@ -511,6 +526,15 @@ pub(super) fn first_name(masked: &str, within: Span) -> Option<Span> {
     let mut i = 0;
     while i < ws.len() {
         let w = low(masked, ws[i]);
+        // The object of a preposition ("in an interview with Channel
+        // Nine, Ham said") is not who speaks.
+        let object = i > 0
+            && PREPOSITIONS.contains(&low(masked, ws[i - 1]).as_str())
+            && !between(masked, ws[i - 1].end, ws[i].start).contains(',');
+        let single = ws.get(i + 1).is_none_or(|_| !cap(i + 1));
+        // A capitalised conjunction or gerund opening a clause ("Once in
+        // my twenties…", "Shifting winds…") is no name.
+        let function = single && (CLAUSE_WORDS.contains(&w.as_str()) || w.ends_with("ing"));
         if cap(i) && !NOT_NAME.contains(&w.as_str()) && !VERB_RE.is_match(&w) {
             let mut j = i;
             while j + 1 < ws.len()
@@ -520,6 +544,10 @@ pub(super) fn first_name(masked: &str, within: Span) -> Option<Span> {
                 && cap(j + 1)
             {
                 j += 1;
+            }
+            if object || function {
+                i = j + 1;
+                continue;
             }
             let run = ws[i].join(ws[j]);
             let s = at(masked, run);
@@ -541,4 +569,29 @@ pub(super) fn first_name(masked: &str, within: Span) -> Option<Span> {
 
 pub(super) fn is_pronoun(s: &str) -> bool {
     PRONOUNS.contains(&lower(s).as_str())
+}
+
+/// A signature without the punctuation after it ("Karen Ruiz.:" → "Karen
+/// Ruiz"), keeping the period of an abbreviation ("Jo Park Jr.").
+pub(super) fn trim_name_end(name: &str) -> &str {
+    let n = name.trim_end_matches(|c: char| is_space(c) || matches!(c, ':' | ';' | ','));
+    match n.strip_suffix('.') {
+        Some(b) if !is_abbrev(b.rsplit(is_space).next().unwrap_or(b)) => {
+            b.trim_end_matches(|c: char| is_space(c) || matches!(c, ':' | ';' | ',' | '.'))
+        }
+        _ => n,
+    }
+}
+
+/// A definite description with a role for its head ("the New York
+/// businessman"): it stands for a person named before, as a pronoun does.
+pub(super) fn is_description(s: &str) -> bool {
+    let l = lower(s);
+    let Some(rest) = l.strip_prefix("the ") else {
+        return false;
+    };
+    let head = rest.rsplit(is_space).next().unwrap_or(rest);
+    !rest.contains(',')
+        && s.rsplit(is_space).next().is_some_and(|h| !is_cap(h))
+        && ROLE_NOUNS.contains(&head)
 }

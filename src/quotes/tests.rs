@@ -193,3 +193,59 @@ fn name_with_appositive_before_the_verb() {
     let q = one("“Subpoenas are not a suggestion,” panel Chairman Jo Reed said.");
     assert_eq!(q.speaker_text.as_deref(), Some("Chairman Jo Reed"));
 }
+
+#[test]
+fn junk_speakers_are_refused() {
+    // A clause word opening the sentence is no speaker.
+    let t = "Once in my school years, I laughed and said, \"The ghost is not real at all.\"";
+    let q = one(t);
+    assert_eq!(q.speaker_text.as_deref(), Some("I"));
+    // A phrase holding a year is no subject.
+    let t = "I hope in 2030 Europe says, \"Thank you for the long years of work.\"";
+    assert_ne!(one(t).speaker_text.as_deref(), Some("hope in 2030 Europe"));
+    // The object of a preposition is not who a pronoun means.
+    let t =
+        "In a talk with Radio North, Ham was blunt. \"The army is tired of all of it,\" he said.";
+    assert_eq!(one(t).resolved.as_deref(), Some("Ham"));
+    // A signature loses the punctuation after it.
+    let q = one("“We need the clinic open again next year.” ― Dora Vidal.:\n");
+    assert_eq!(q.speaker_text.as_deref(), Some("Dora Vidal"));
+    assert_eq!(trim_name_end("Jo Park Jr."), "Jo Park Jr.");
+}
+
+#[test]
+fn description_of_a_person_resolves_like_a_pronoun() {
+    let t = "\"The polls are wrong,\" Omar Haddad said.\n\nIt was late. \"We will win this state easily,\" the Boston businessman said.";
+    let qs = find_quotes(t);
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    assert_eq!(
+        qs[1].speaker_text.as_deref(),
+        Some("the Boston businessman")
+    );
+    assert_eq!(
+        qs[1].resolved.as_deref(),
+        Some("Omar Haddad, the Boston businessman")
+    );
+    assert!(qs[1].speaker_confidence < qs[0].speaker_confidence);
+}
+
+#[test]
+fn confidence_follows_the_evidence() {
+    let t = "Lena Fox spoke first. \"The bridge must close,\" Lena Fox said. \"We will reopen the road by June and the bridge after it.\"\n\nIt rained.\n\n\"Nobody knows what the council will do next about the bridge or the road,\"";
+    let qs = find_quotes(t);
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    let (direct, loose) = (&qs[0], &qs[1]);
+    // A clause right after the quote beats no speaker at all.
+    assert!(direct.speaker_confidence.unwrap() > 0.8);
+    assert!(loose.speaker_confidence.is_none());
+    assert!(direct.confidence > loose.confidence);
+    for q in &qs {
+        assert!((0.0..=1.0).contains(&q.confidence));
+    }
+    // A pronoun found far back is worth less than the name itself.
+    let t =
+        "Omar Haddad wrote. It was late. The hall was cold. \"We go on with the plan,\" he said.";
+    let q = one(t);
+    let named = one("\"We go on with the plan,\" Omar Haddad said.");
+    assert!(q.speaker_confidence.unwrap() < named.speaker_confidence.unwrap());
+}
