@@ -239,7 +239,7 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
     for m in found_quotes {
         let span = m.span;
         let post = doc.meta.posts.iter().find(|p| p.body.contains(span));
-        let Some(date) = quote_date(&m, &dated, &quoted, &sentence_spans)
+        let Some(date) = quote_date(clean, &m, &dated, &quoted, &sentence_spans)
             .or_else(|| {
                 post.and_then(|p| p.date)
                     .map(|d| DateInfo::day(d, Basis::Stated))
@@ -306,10 +306,11 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
 
 /// When a quote was said: a date in the narration of its sentence (the
 /// attribution's "said on Tuesday", else another outside the quoted
-/// words), the one nearest the speaker. Never a date inside quoted words,
-/// nor one of a sentence before: `None` leaves the post's or article's
-/// date.
+/// words), the one nearest the speaker; for a pronoun speaker, a date the
+/// sentence it points back to states. Never a date inside quoted words:
+/// `None` leaves the post's or article's date.
 fn quote_date(
+    clean: &str,
     m: &crate::quotes::QuoteMention,
     dated: &[(Span, DateInfo)],
     quoted: &[Span],
@@ -342,9 +343,51 @@ fn quote_date(
     let said = dated[lo..]
         .iter()
         .take_while(|(s, _)| s.start < around.end)
-        .filter(|(s, d)| d.basis != Basis::Published && around.contains(*s) && outside(*s))
+        .filter(|(s, d)| {
+            d.basis != Basis::Published
+                && around.contains(*s)
+                && outside(*s)
+                && !describes_speaker(clean, anchor, *s)
+        })
         .min_by_key(|(s, _)| distance(*s));
-    said.map(|(_, d)| *d)
+    if let Some((_, d)) = said {
+        return Some(*d);
+    }
+    // "Trump posted on Tuesday. “…,” he wrote.": a pronoun speaker points
+    // back to the sentence before, which says when.
+    m.resolved.as_ref()?;
+    let i = sentences.partition_point(|s| s.end <= first.start);
+    let prev = sentences.get(i.checked_sub(1)?).copied()?;
+    let lo = dated.partition_point(|(s, _)| s.end <= prev.start);
+    dated[lo..]
+        .iter()
+        .take_while(|(s, _)| s.start < prev.end)
+        .filter(|(s, d)| d.basis != Basis::Published && prev.contains(*s) && outside(*s))
+        .last()
+        .map(|(_, d)| DateInfo {
+            basis: Basis::Inherited,
+            ..*d
+        })
+}
+
+/// Whether a date mention belongs to the description of the speaker (its
+/// appositive or a clause about them: "Jo Fox, who led the party from 1995",
+/// "the architect of Obama's 2008 campaign"), not to when they spoke.
+fn describes_speaker(clean: &str, speaker: Span, date: Span) -> bool {
+    if speaker.overlaps(date) {
+        return true;
+    }
+    let (a, b) = if date.start >= speaker.end {
+        (speaker.end, date.start)
+    } else {
+        (date.end, speaker.start)
+    };
+    let gap = clean.get(a..b).unwrap_or("").to_lowercase();
+    [" who ", " whose ", " which ", "'s ", "’s ", " since "]
+        .iter()
+        .any(|w| gap.contains(w))
+        || gap.starts_with("who ")
+        || gap.starts_with(", who ")
 }
 
 /// The mentions that can make an actor (those with a kind), each once, in
@@ -491,7 +534,7 @@ mod tests {
     #[test]
     fn a_quote_is_dated_when_it_was_said_not_by_its_own_words() {
         use crate::loader::{RawText, document};
-        let text = " date 2026-03-04 \n\n\"The campaign of 2008 started the whole feud,\" Ana Ortiz said on Monday.\n\n\"We have had thousands of calls since January 1st,\" she said.\n\nOn Tuesday the mayor spoke at the hall. \"We will build the new school first,\" she said.\n\nThe mayor says \"the budget of 1999 is still a scar for the town\" and more.\n";
+        let text = " date 2026-03-04 \n\n\"The campaign of 2008 started the whole feud,\" Ana Ortiz said on Monday.\n\n\"We have had thousands of calls since January 1st,\" she said.\n\nOn Tuesday the mayor spoke at the hall. \"We will build the new school first,\" she said.\n\nThe mayor says \"the budget of 1999 is still a scar for the town\" and more.\n\n\"We lost the vote and the hall,\" said Jo Fox, who led the party from 1995 to 1997.\n\n\"I had a clot behind my knee,\" Ana Ortiz wrote in 2003.\n";
         let docs = vec![document(RawText {
             path: "said.txt".into(),
             text: text.into(),
@@ -505,12 +548,19 @@ mod tests {
             q.map(|q| (q.date.start, q.date.basis))
         };
         assert_eq!(date_of("campaign of 2008"), Some((day(2), Basis::Relative)));
+        // "she" points back to Ana Ortiz, who spoke on Monday.
         assert_eq!(
             date_of("since January 1st"),
-            Some((day(4), Basis::Published))
+            Some((day(2), Basis::Inherited))
         );
-        // A sentence before says when the mayor spoke, not when she said this.
-        assert_eq!(date_of("new school"), Some((day(4), Basis::Published)));
+        // A year describing the speaker is not when they spoke.
+        assert_eq!(date_of("lost the vote"), Some((day(4), Basis::Published)));
+        assert_eq!(
+            date_of("clot behind"),
+            Some((2003, Basis::Stated))
+                .map(|(y, b)| (NaiveDate::from_ymd_opt(y, 1, 1).unwrap(), b))
+        );
+        assert_eq!(date_of("new school"), Some((day(3), Basis::Inherited)));
         // The dates inside the words are still events of their own.
         assert!(
             model

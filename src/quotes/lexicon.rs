@@ -323,7 +323,7 @@ pub(super) const PREPOSITIONS: &[&str] = &[
     "towards", "into", "onto", "than",
 ];
 /// Heads of a definite description that stands for a person named before
-/// ("the New York businessman said"): a role, resolved like a pronoun.
+/// ("the New York businessman said"): a role, not a name.
 /// Sources kept anonymous ("the official", "the source") are not here.
 pub(super) const ROLE_NOUNS: &[&str] = &[
     "businessman",

@@ -240,17 +240,9 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
                     let c = score * res.as_ref().map_or(0.4, |r| r.1);
                     (Some(st), Some(sp.span), res.map(|r| r.0), Some(c))
                 } else if is_description(&st) {
-                    // "the businessman" is the last speaker named, if any:
-                    // the name with the description as its appositive.
-                    match last_named.as_deref() {
-                        Some(n) => (
-                            Some(st.clone()),
-                            Some(sp.span),
-                            Some(format!("{n}, {st}")),
-                            Some(score * 0.6),
-                        ),
-                        None => (Some(st), Some(sp.span), None, Some(score * 0.5)),
-                    }
+                    // "the businessman": a role, not a name; who it stands
+                    // for is not sure enough to be written in its place.
+                    (Some(st), Some(sp.span), None, Some(score * 0.6))
                 } else {
                     if is_cap(&core) && !NOT_NAME.contains(&lower(&core).as_str()) {
                         last_named = Some(core);

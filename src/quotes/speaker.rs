@@ -584,7 +584,7 @@ pub(super) fn trim_name_end(name: &str) -> &str {
 }
 
 /// A definite description with a role for its head ("the New York
-/// businessman"): it stands for a person named before, as a pronoun does.
+/// businessman"): a role held by someone named elsewhere, not a name.
 pub(super) fn is_description(s: &str) -> bool {
     let l = lower(s);
     let Some(rest) = l.strip_prefix("the ") else {
