@@ -407,6 +407,19 @@ pub struct Quote {
     /// The speaker as the article names them ("one source", "Trump");
     /// a pronoun is replaced by the name it refers to.
     pub speaker_text: Option<Name>,
+    /// How sure it is that this is a quotation, 0..1: speech context in
+    /// its sentence, a colon or verb introducing it, closing marks and
+    /// length each add to it (a social post's body, quoted by its
+    /// metadata, is near 1).
+    #[serde(default)]
+    pub confidence: f32,
+    /// How sure the speaker is, 0..1 (none without a speaker): the
+    /// strength of the best-ranked attribution pattern (a clause right
+    /// after the quote strongest, a neighbouring sentence weakest),
+    /// lessened by its distance from the quote and, for a pronoun or a
+    /// description, by how far back the name it stands for was found.
+    #[serde(default)]
+    pub speaker_confidence: Option<f32>,
     pub date: DateInfo,
     pub reported: Option<NaiveDate>,
     pub cites: Names,

@@ -153,6 +153,8 @@ mod tests {
             text: "They want to talk".into(),
             speaker: None,
             speaker_text: None,
+            confidence: 1.0,
+            speaker_confidence: None,
             date: DateInfo::day(d, Basis::Stated),
             reported: None,
             cites: cites.iter().map(|c| Name::from(*c)).collect(),

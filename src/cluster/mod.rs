@@ -522,6 +522,8 @@ mod tests {
             text: text.into(),
             speaker: speaker.map(Into::into),
             speaker_text: speaker.map(Into::into),
+            confidence: 1.0,
+            speaker_confidence: None,
             date: crate::model::DateInfo::day(d, crate::model::Basis::Stated),
             reported: Some(d),
             cites: Default::default(),

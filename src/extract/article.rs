@@ -35,6 +35,9 @@ pub(super) struct FoundQuote {
     /// pronoun is replaced by the name it refers to. The actor it names is
     /// resolved over the whole corpus.
     pub(super) speaker: Option<Name>,
+    /// See `model::Quote::confidence` and `speaker_confidence`.
+    pub(super) confidence: f32,
+    pub(super) speaker_confidence: Option<f32>,
     pub(super) date: DateInfo,
     /// The sentence holding the quote, when it may cite an outlet.
     pub(super) context: Option<Box<str>>,
@@ -120,6 +123,8 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
     // freed before the events of a long article pile up.
     let found_quotes = find_quotes(clean);
     let mut recent = Recent::default();
+    // Every date mention of the article where it stands, to date quotes.
+    let mut dated: Vec<(Span, DateInfo)> = Vec::new();
     let paras = paragraphs(clean);
     let sentence_spans: Vec<Span> = paras.iter().flat_map(|&p| sentences(clean, p)).collect();
     // One event per sentence at least: room for them up front, not by
@@ -155,6 +160,11 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
         }
         // A sentence that gives no date may count one from an event it names.
         let anchor = found.is_empty().then(|| find_anchor(text)).flatten();
+        dated.extend(
+            found
+                .iter()
+                .map(|m| (Span::new(sent.start + m.start, sent.start + m.end), m.date)),
+        );
         for c in split_clauses(text, sent.start, &found, default) {
             out.events.push(FoundEvent {
                 span: c.span,
@@ -164,53 +174,32 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
             });
         }
     }
-    // Every clause of the article (one event each), for dating quotes by
-    // where they sit.
-    let clauses = &out.events;
-    // Sentences, clauses and paragraphs are in text order and do not
+    // Sentences, date mentions and paragraphs are in text order and do not
     // overlap, so each lookup below is a binary search: a single paragraph
     // of megabytes holds hundreds of thousands of them.
     let sentence_of = |pos: usize| {
         let i = sentence_spans.partition_point(|s| s.end.max(s.start + 1) <= pos);
         sentence_spans.get(i).filter(|s| s.start <= pos)
     };
-    let para_of = |pos: usize| {
-        let i = paras.partition_point(|p| p.end < pos);
-        paras.get(i).filter(|p| p.start <= pos)
-    };
     out.quotes
         .reserve(found_quotes.len() + doc.meta.posts.len());
+    // Words inside any quote: a date there is what was said, not when.
+    let quoted: Vec<Span> = found_quotes
+        .iter()
+        .flat_map(|q| q.parts.iter().copied())
+        .collect();
     for m in found_quotes {
         let span = m.span;
         let post = doc.meta.posts.iter().find(|p| p.body.contains(span));
-        let first = clauses.partition_point(|c| c.span.end < span.start);
-        let date = clauses[first..]
-            .iter()
-            .take_while(|c| c.span.start <= span.end)
-            .filter(|c| {
-                c.span.overlaps(span) || c.span.contains(Span::new(m.span.start, m.span.start))
-            })
-            .map(|c| c.date)
-            .min_by_key(|d| d.basis)
+        let Some(date) = quote_date(clean, &m, &dated, &quoted, &sentence_spans)
             .or_else(|| {
                 post.and_then(|p| p.date)
                     .map(|d| DateInfo::day(d, Basis::Stated))
             })
-            .or_else(|| published.map(|d| DateInfo::day(d, Basis::Published)));
-        let Some(mut date) = date else { continue };
-        // A quote with no date of its own was said when the sentence before
-        // it in the paragraph (or the one its pronoun points back to) says.
-        if date.basis == Basis::Published
-            && let Some(c) =
-                clauses[..clauses.partition_point(|c| c.span.end <= m.span.start)].last()
-            && c.date.basis != Basis::Published
-            && (m.resolved.is_some() || para_of(m.span.start).is_some_and(|p| p.contains(c.span)))
-        {
-            date = DateInfo {
-                basis: Basis::Inherited,
-                ..c.date
-            };
-        }
+            .or_else(|| published.map(|d| DateInfo::day(d, Basis::Published)))
+        else {
+            continue;
+        };
         let shown = m.resolved.as_ref().or(m.speaker_text.as_ref());
         if let Some(s) = &shown {
             names.extend(find_names(s));
@@ -223,6 +212,8 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
             span,
             text: squash(&m.text).into(),
             speaker: shown.map(|s| Name::from(s.as_str())),
+            confidence: m.confidence,
+            speaker_confidence: m.speaker_confidence,
             date,
             context: sentence,
         });
@@ -246,6 +237,9 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
             span,
             text: body.into(),
             speaker: Some(author.as_str().into()),
+            // The feed's own record of who posted it, and when.
+            confidence: 0.95,
+            speaker_confidence: Some(0.95),
             date: DateInfo::day(d, Basis::Stated),
             context: None,
         });
@@ -313,6 +307,92 @@ const SHORT: usize = 4;
 /// nothing; a clause whose words give a date is kept for that date.
 fn stands_alone(e: &FoundEvent) -> bool {
     e.date.basis != Basis::Published || (has_verb(&e.text) && !e.text.trim_end().ends_with('?'))
+}
+
+/// When a quote was said: a date in the narration of its sentence (the
+/// attribution's "said on Tuesday", else another outside the quoted
+/// words), the one nearest the speaker; for a pronoun speaker, a date the
+/// sentence it points back to states. Never a date inside quoted words:
+/// `None` leaves the post's or article's date.
+fn quote_date(
+    clean: &str,
+    m: &crate::quotes::QuoteMention,
+    dated: &[(Span, DateInfo)],
+    quoted: &[Span],
+    sentences: &[Span],
+) -> Option<DateInfo> {
+    // Quoted parts are in text order and apart: a binary search each.
+    let outside = |s: Span| {
+        let i = quoted.partition_point(|q| q.end <= s.start);
+        quoted.get(i).is_none_or(|q| !q.overlaps(s))
+    };
+    let sentence_at = |pos: usize| {
+        let i = sentences.partition_point(|s| s.end.max(s.start + 1) <= pos);
+        sentences.get(i).copied().filter(|s| s.start <= pos)
+    };
+    let first = sentence_at(m.span.start).unwrap_or(m.span);
+    let last = sentence_at(m.span.end.saturating_sub(1)).unwrap_or(m.span);
+    let mut around = first.join(last);
+    if let Some(sp) = m.speaker_span.and_then(|s| sentence_at(s.start)) {
+        around = around.join(sp);
+    }
+    let anchor = m.speaker_span.unwrap_or(m.span);
+    let distance = |s: Span| {
+        if s.end <= anchor.start {
+            anchor.start - s.end
+        } else {
+            s.start.saturating_sub(anchor.end)
+        }
+    };
+    let lo = dated.partition_point(|(s, _)| s.end <= around.start);
+    let said = dated[lo..]
+        .iter()
+        .take_while(|(s, _)| s.start < around.end)
+        .filter(|(s, d)| {
+            d.basis != Basis::Published
+                && around.contains(*s)
+                && outside(*s)
+                && !describes_speaker(clean, anchor, *s)
+        })
+        .min_by_key(|(s, _)| distance(*s));
+    if let Some((_, d)) = said {
+        return Some(*d);
+    }
+    // "Trump posted on Tuesday. “…,” he wrote.": a pronoun speaker points
+    // back to the sentence before, which says when.
+    m.resolved.as_ref()?;
+    let i = sentences.partition_point(|s| s.end <= first.start);
+    let prev = sentences.get(i.checked_sub(1)?).copied()?;
+    let lo = dated.partition_point(|(s, _)| s.end <= prev.start);
+    dated[lo..]
+        .iter()
+        .take_while(|(s, _)| s.start < prev.end)
+        .filter(|(s, d)| d.basis != Basis::Published && prev.contains(*s) && outside(*s))
+        .last()
+        .map(|(_, d)| DateInfo {
+            basis: Basis::Inherited,
+            ..*d
+        })
+}
+
+/// Whether a date mention belongs to the description of the speaker (its
+/// appositive or a clause about them: "Jo Fox, who led the party from 1995",
+/// "the architect of Obama's 2008 campaign"), not to when they spoke.
+fn describes_speaker(clean: &str, speaker: Span, date: Span) -> bool {
+    if speaker.overlaps(date) {
+        return true;
+    }
+    let (a, b) = if date.start >= speaker.end {
+        (speaker.end, date.start)
+    } else {
+        (date.end, speaker.start)
+    };
+    let gap = clean.get(a..b).unwrap_or("").to_lowercase();
+    [" who ", " whose ", " which ", "'s ", "’s ", " since "]
+        .iter()
+        .any(|w| gap.contains(w))
+        || gap.starts_with("who ")
+        || gap.starts_with(", who ")
 }
 
 /// The mentions that can make an actor (those with a kind), each once, in
@@ -492,6 +572,45 @@ mod tests {
             );
         }
     }
+    #[test]
+    fn a_quote_is_dated_when_it_was_said_not_by_its_own_words() {
+        use crate::loader::{RawText, document};
+        let text = " date 2026-03-04 \n\n\"The campaign of 2008 started the whole feud,\" Ana Ortiz said on Monday.\n\n\"We have had thousands of calls since January 1st,\" she said.\n\nOn Tuesday the mayor spoke at the hall. \"We will build the new school first,\" she said.\n\nThe mayor says \"the budget of 1999 is still a scar for the town\" and more.\n\n\"We lost the vote and the hall,\" said Jo Fox, who led the party from 1995 to 1997.\n\n\"I had a clot behind my knee,\" Ana Ortiz wrote in 2003.\n";
+        let docs = vec![document(RawText {
+            path: "said.txt".into(),
+            text: text.into(),
+            warnings: Vec::new(),
+        })];
+        let (table, _) = crate::aliases::AliasTable::parse("");
+        let (model, _) = super::super::build_model(&docs, &table);
+        let day = |d: u32| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
+        let date_of = |words: &str| {
+            let q = model.quotes.iter().find(|q| q.text.contains(words));
+            q.map(|q| (q.date.start, q.date.basis))
+        };
+        assert_eq!(date_of("campaign of 2008"), Some((day(2), Basis::Relative)));
+        // "she" points back to Ana Ortiz, who spoke on Monday.
+        assert_eq!(
+            date_of("since January 1st"),
+            Some((day(2), Basis::Inherited))
+        );
+        // A year describing the speaker is not when they spoke.
+        assert_eq!(date_of("lost the vote"), Some((day(4), Basis::Published)));
+        assert_eq!(
+            date_of("clot behind"),
+            Some((2003, Basis::Stated))
+                .map(|(y, b)| (NaiveDate::from_ymd_opt(y, 1, 1).unwrap(), b))
+        );
+        assert_eq!(date_of("new school"), Some((day(3), Basis::Inherited)));
+        // The dates inside the words are still events of their own.
+        assert!(
+            model
+                .events
+                .iter()
+                .any(|e| e.date.start.format("%Y").to_string() == "2008")
+        );
+    }
+
     use crate::model::Precision;
 
     fn mention(start: usize, end: usize, day: u32) -> DateMention {

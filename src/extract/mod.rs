@@ -321,6 +321,8 @@ pub fn preview(parts: &[Part], shared: &Shared) -> Model {
                 reported: r.published,
                 cites: Names::default(),
                 cluster: ClusterId::new(n),
+                confidence: f.confidence,
+                speaker_confidence: f.speaker_confidence,
             });
             model.clusters.push(Cluster {
                 id: ClusterId::new(n),
@@ -521,6 +523,8 @@ pub fn assemble(parts: Vec<Part>, shared: Shared, aliases: &AliasTable) -> Model
                 text: f.text,
                 speaker: said.speaker,
                 speaker_text: f.speaker,
+                confidence: f.confidence,
+                speaker_confidence: f.speaker_confidence,
                 date: f.date,
                 reported: articles[article.index()].published,
                 cites: said.cites,

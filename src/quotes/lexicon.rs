@@ -12,17 +12,41 @@ pub(super) const MAX_SPLIT_GAP: usize = 200;
 pub(super) const MAX_SENTENCE: usize = 2000;
 pub(super) const RESOLVE_WINDOW: usize = 1200;
 
+/// Verbs of speech, each in the forms news writing uses: a general
+/// lexicon, not the verbs of one corpus. Present forms that are as often
+/// plural nouns ("reports", "claims", "recalls") are left out.
 pub(super) const VERBS: &str = "said|says|say|saying|wrote|writes|write|writing|told|tells|added|adds|adding|\
 tweeted|posted|asked|asks|explained|explains|noted|argued|argues|claimed|\
 continued|continues|stated|warned|warns|insisted|insists|declared|declares|replied|replies|\
-responded|recalled|remarked|acknowledged|admitted|announced|observed|suggested|countered|conceded|\
-predicted|promised|vowed|joked|quipped|shouted|yelled|urged|concluded|testified|emailed|texted|\
-bragged|boasted|complained|lamented|pleaded|demanded|mused|cautioned|contended|recounted|\
-reiterated|assured|stressed|emphasized|emphasised|maintained|alleged|tweeting|posting|writing|\
-exclaimed|began|wondered|predicts|thundered|pointed out|put it|[Aa]ccording to";
+responded|responds|recalled|remarked|acknowledged|acknowledges|admitted|admits|announced|\
+announces|observed|suggested|suggests|countered|conceded|concedes|\
+predicted|promised|vowed|joked|quipped|shouted|yelled|screamed|urged|\
+concluded|testified|emailed|texted|bragged|boasted|complained|complains|lamented|pleaded|pled|\
+implored|begged|demanded|mused|cautioned|contended|contends|recounted|\
+reiterated|assured|stressed|emphasized|emphasised|maintained|maintains|alleged|tweeting|posting|\
+exclaimed|began|wondered|predicts|thundered|disclosed|revealed|confirmed|reported|\
+chanted|chanting|sang|sings|singing|whispered|muttered|murmured|retorted|snapped|interjected|\
+asserted|asserts|affirmed|commented|opined|pledged|pointed out|put it|[Aa]ccording to";
+
+/// Verbs that introduce a partial quotation woven into a sentence
+/// ("called him “a genius”", "likened the rules to “…”") besides those of
+/// speech.
+pub(super) const NAMING: &str = "called|calls|call|calling|dubbed|dubs|labeled|labelled|labels|branded|\
+termed|described|describes|referred|referenced|cited|hailed|praised|likened|compared|attacked|\
+blasted|slammed|denounced|decried|mocked|deemed|used|uses|invoked|specified";
+/// Nouns that introduce a quoted phrase ("the words “…”").
+const CUE_NOUNS: &str = "words|phrase|term|slogan|motto";
 
 pub(super) static VERB_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\b(?:{VERBS})\b")).expect("verb regex"));
+/// A speech or naming verb: the subject of a naming verb in the quote's
+/// own sentence is its speaker ("Her rivals called it “…”").
+pub(super) static SAY_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b(?:{VERBS}|{NAMING})\b")).expect("say regex"));
+/// A speech or naming verb or a noun that introduces a quoted phrase.
+pub(super) static CUE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b(?:{VERBS}|{NAMING}|{CUE_NOUNS})\b")).expect("cue regex")
+});
 pub(super) static WORD_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}'’.\-]*").expect("word regex"));
 
@@ -291,4 +315,42 @@ pub(super) const ABBREVIATIONS: &[&str] = &[
     "rev", "prof", "u.s", "u.n", "u.k", "inc", "co", "corp", "vs", "no", "sgt", "capt", "maj",
     "adm", "ft", "mt", "d.c", "a.m", "p.m", "e.g", "i.e", "jan", "feb", "aug", "sept", "sep",
     "oct", "nov", "dec", "calif", "fla", "ky", "va", "n.y", "wis", "md", "mo", "ariz", "tex",
+];
+
+/// Words after which a name is an object, not a speaker.
+pub(super) const PREPOSITIONS: &[&str] = &[
+    "with", "in", "on", "at", "for", "from", "to", "of", "by", "about", "against", "toward",
+    "towards", "into", "onto", "than",
+];
+/// Heads of a definite description that stands for a person named before
+/// ("the New York businessman said"): a role, not a name.
+/// Sources kept anonymous ("the official", "the source") are not here.
+pub(super) const ROLE_NOUNS: &[&str] = &[
+    "businessman",
+    "businesswoman",
+    "billionaire",
+    "mogul",
+    "nominee",
+    "candidate",
+    "president",
+    "senator",
+    "governor",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "mayor",
+    "premier",
+    "chancellor",
+    "chairman",
+    "chairwoman",
+    "actor",
+    "actress",
+    "singer",
+    "rapper",
+    "incumbent",
+    "challenger",
+    "comedian",
+    "entrepreneur",
+    "tycoon",
+    "politician",
 ];

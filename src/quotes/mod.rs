@@ -1,10 +1,10 @@
 //! Direct quotations and who said them.
 //!
 //! The pipeline over an article's clean text:
-//! 1. split into paragraphs and pair double quotation marks (straight or
-//!    curly) into quoted spans, following news-style quotes that run on over
-//!    several paragraphs; single marks are never paired (they are nested quotes
-//!    or apostrophes and stay inside the outer quote);
+//! 1. split into paragraphs, read every quotation mark of any style (see
+//!    `marks`) and pair them into quoted spans, following news-style quotes
+//!    that run on over several paragraphs; marks of another family inside a
+//!    quote are nested quotes and stay inside it;
 //! 2. mask the quoted spans so sentence splitting and attribution only see the
 //!    narration around them;
 //! 3. merge a quote split around its attribution ("Part one," he said. "Two.");
@@ -14,6 +14,7 @@
 //! 5. drop scare quotes and titles: short quotes without any speech context;
 //! 6. resolve pronoun speakers to the last named person.
 
+mod forms;
 mod lexicon;
 mod marks;
 mod speaker;
@@ -21,6 +22,7 @@ mod speaker;
 mod tests;
 
 use crate::text::paragraphs;
+use forms::*;
 use lexicon::*;
 use marks::*;
 use speaker::*;
@@ -37,8 +39,20 @@ pub struct QuoteMention {
     pub speaker_text: Option<String>,
     /// Where `speaker_text` is in the text.
     pub speaker_span: Option<Span>,
-    /// For a pronoun speaker, the name it refers to ("Trump").
+    /// For a pronoun speaker (or a description such as "the businessman"),
+    /// the name it refers to ("Trump").
     pub resolved: Option<String>,
+    /// The quoted words of each part, without the marks.
+    pub parts: Vec<Span>,
+    /// How sure it is that this is a quotation, 0..1: speech context in
+    /// its sentence, a colon or verb introducing it, closing marks and
+    /// length add to it.
+    pub confidence: f32,
+    /// How sure the speaker is, 0..1: the strength of the attribution
+    /// pattern (a clause right after the quote is strongest, a
+    /// neighbouring sentence weakest), lessened by its distance from the
+    /// quote and, for a pronoun, by how far back its name was found.
+    pub speaker_confidence: Option<f32>,
 }
 
 /// Finds every direct quotation in `text`, the clean text of a whole article.
@@ -49,7 +63,7 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
     let mut bytes = text.as_bytes().to_vec();
     for r in &raws {
         for p in &r.parts {
-            bytes[p.range()].fill(MASK);
+            bytes[p.span.range()].fill(MASK);
         }
     }
     let masked = String::from_utf8(bytes).unwrap_or_else(|_| text.to_string());
@@ -58,16 +72,25 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
     // Merge quotes split around their attribution.
     let mut merged: Vec<(Raw, Option<Speaker>)> = Vec::new();
     for r in raws {
-        let s = r.parts[0].start;
+        let s = r.parts[0].span.start;
         if let Some((prev, prev_sp)) = merged.last_mut() {
             let last = prev.parts.last().copied().unwrap_or_default();
-            let pe = last.end;
-            if prev.para_last == r.para_first && s > pe && s - pe <= MAX_SPLIT_GAP {
+            let pe = last.span.end;
+            // The first part opens a statement: a phrase woven into the
+            // sentence before ("called it “a sham,” she said. “We…”") is
+            // not the start of the next quote.
+            let opens = prev.parts[0]
+                .inner
+                .slice(text)
+                .chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(|c| !c.is_lowercase());
+            if opens && prev.para_last == r.para_first && s > pe && s - pe <= MAX_SPLIT_GAP {
                 let gap = Span::new(pe, s).slice(masked);
                 let hi = paras[r.para_first].end;
                 let sp = attribution_after(masked, pe, hi.min(s));
-                let prev_text = last.slice(text).trim_end_matches(|c: char| {
-                    is_space(c) || matches!(c, '"' | '“' | '”' | '\'' | '’')
+                let prev_text = last.inner.slice(text).trim_end_matches(|c: char| {
+                    is_space(c) || matches!(c, '"' | '“' | '”' | '\'' | '’' | '»')
                 });
                 let cont = prev_text.ends_with([',', '.', '?', '!', '-', '—', '…']);
                 // The gap is one clause: no sentence end before its last char.
@@ -77,8 +100,14 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
                         && i + 1 < g.len()
                         && sentence_end_at(masked, pe + i)
                 });
+                // "…," he said, but "…": the clause may end in a conjunction.
+                let g_bare = g
+                    .strip_suffix(" but")
+                    .or_else(|| g.strip_suffix(" and"))
+                    .filter(|b| b.ends_with(','))
+                    .unwrap_or(g);
                 if let (Some(sp), true, false) = (sp, cont, inner_end)
-                    && g.ends_with([',', '.', ':', '—', '–'])
+                    && g_bare.ends_with([',', '.', ':', '—', '–'])
                     && !g.contains(MASK as char)
                 {
                     prev.parts.extend(r.parts.iter().copied());
@@ -94,17 +123,12 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
     let mut out = Vec::new();
     let mut last_named: Option<String> = None;
     for (r, split_sp) in merged {
-        let start = r.parts[0].start;
-        let end = r.parts.last().map_or(start, |p| p.end);
+        let start = r.parts[0].span.start;
+        let end = r.parts.last().map_or(start, |p| p.span.end);
         let qtext = r
             .parts
             .iter()
-            .map(|p| {
-                p.slice(text)
-                    .trim_start_matches(['"', '“', '”', '„'])
-                    .trim_end_matches(['"', '“', '”'])
-                    .trim_matches(is_space)
-            })
+            .map(|p| p.inner.slice(text).trim_matches(is_space))
             .collect::<Vec<_>>()
             .join(" ");
         let nwords = qtext.split(is_space).filter(|w| !w.is_empty()).count();
@@ -116,46 +140,52 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
         let pa = paras[r.para_first].start;
         let pe = paras[r.para_last].end;
         let first_part_para_end = paras[r.para_first].end;
+        // Speaker candidates, each with the strength of its pattern; the
+        // best after weighing by distance wins. A clause right after the
+        // quote or earlier in its sentence is certain enough to stop at.
+        let mut cands: Vec<(Speaker, f32)> = Vec::new();
         // 1. Right after the quote (or its first part).
-        let first_end = r.parts[0].end;
-        let mut sp = split_sp;
-        let mut evidence = sp.is_some();
-        if sp.is_none() && first_end <= first_part_para_end {
-            sp = attribution_after(masked, first_end, first_part_para_end);
+        let first_end = r.parts[0].span.end;
+        if let Some(sp) = split_sp {
+            cands.push((sp, 0.95));
         }
-        if sp.is_none() && end <= pe {
-            sp = attribution_after(masked, end, pe);
+        if cands.is_empty()
+            && first_end <= first_part_para_end
+            && let Some(sp) = attribution_after(masked, first_end, first_part_para_end)
+        {
+            cands.push((sp, 0.9));
         }
-        evidence |= sp.is_some();
+        if cands.is_empty()
+            && end <= pe
+            && let Some(sp) = attribution_after(masked, end, pe)
+        {
+            cands.push((sp, 0.85));
+        }
+        let mut evidence = !cands.is_empty();
         // 2. Earlier in the same sentence.
         let sstart = sentence_start(masked, pa, start);
         let before = Span::new(sstart, start)
             .slice(masked)
             .trim_end_matches(is_space);
         let colon = before.ends_with(':');
-        // "… repeatedly says, “…”": a speech verb right before the quote.
-        let tail = before.trim_end_matches(|c: char| is_space(c) || matches!(c, ',' | ':'));
-        let lo24 = floor_char(tail, tail.len().saturating_sub(24));
-        let verb_before = VERB_RE
-            .find_iter(&tail[lo24..])
-            .last()
-            .is_some_and(|m| lo24 + m.end() == tail.len());
-        if sp.is_none()
-            && let Some((b, _v)) = attribution_before(masked, sstart, start)
-        {
-            sp = Some(b);
+        // "… repeatedly says, “…”", "called him “…”": a speech or naming
+        // verb right before the quote.
+        let cue = cue_before(before);
+        if !evidence && let Some((b, _v)) = attribution_before(masked, sstart, start) {
+            cands.push((b, if colon || cue { 0.9 } else { 0.8 }));
             evidence = true;
         }
         let para_start = start == pa;
-        // 3. Neighbouring sentences and a paragraph ending with a colon.
-        if sp.is_none() && sstart > pa {
+        // 3. Neighbouring sentences and a paragraph ending with a colon,
+        // weaker, all weighed.
+        if !evidence && sstart > pa {
             let ps = sentence_start(masked, pa, sstart.saturating_sub(1));
-            sp = attribution_in(masked, ps, sstart, true);
+            cands.extend(attribution_in(masked, ps, sstart, true).map(|sp| (sp, 0.6)));
         }
-        if sp.is_none() && end < pe {
+        if !evidence && end < pe {
             let ne = sentence_end(masked, end, pe);
             let ne2 = sentence_end(masked, ne, pe);
-            sp = attribution_in(masked, ne, ne2, false);
+            cands.extend(attribution_in(masked, ne, ne2, false).map(|sp| (sp, 0.5)));
         }
         let mut prev_colon = false;
         if r.para_first > 0 && para_start {
@@ -164,26 +194,34 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
                 .slice(masked)
                 .trim_end_matches(is_space)
                 .ends_with(':');
-            if sp.is_none() && prev_colon {
+            if !evidence && prev_colon {
                 let ls = sentence_start(masked, qa, qb);
-                sp = attribution_in(masked, ls, qb, true);
+                cands.extend(attribution_in(masked, ls, qb, true).map(|sp| (sp, 0.7)));
             }
         }
+        let best = cands
+            .into_iter()
+            .map(|(sp, strength)| {
+                let score = strength * distance_factor(sp.span, Span::new(start, end));
+                (sp, score)
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1));
         // Scare quotes and titles: short and without speech context.
         let first_char = qtext
             .chars()
             .find(|c| c.is_alphanumeric() || *c == '…' || *c == '.');
         let first_upper = first_char.is_some_and(|c| !c.is_lowercase());
         let ends_sentence = qtext.ends_with(['.', '?', '!', ',', '…']);
-        // Partial quotes woven into a sentence ("called it “a disaster”").
+        // Partial quotes woven into a sentence ("called it “a disaster”")
+        // are phrases, not statements.
         if !first_upper && !para_start && !qtext.starts_with(['…', '.']) {
             continue;
         }
         if is_title(text, start, &qtext) {
             continue;
         }
-        let keep = if evidence || colon || prev_colon || verb_before {
-            nwords >= 3 || (nwords >= 2 && first_upper && ends_sentence)
+        let keep = if evidence || colon || prev_colon || cue {
+            nwords >= 3 || (nwords >= 2 && (cue || (first_upper && ends_sentence)))
         } else if para_start {
             nwords >= 4
         } else {
@@ -192,60 +230,91 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
         if !keep {
             continue;
         }
-        let (speaker_text, speaker_span, resolved) = match sp {
-            None => (None, None, None),
-            Some(sp) => {
+        let (speaker_text, speaker_span, resolved, speaker_confidence) = match best {
+            None => (None, None, None, None),
+            Some((sp, score)) => {
                 let st = squash(sp.span.slice(text));
                 let core = squash(sp.core.slice(text));
                 if is_pronoun(&st) {
-                    let res = resolve(masked, text, pa, sstart, start, last_named.as_deref());
-                    (Some(st), Some(sp.span), res)
+                    let res = resolve(masked, text, sstart, start, last_named.as_deref());
+                    let c = score * res.as_ref().map_or(0.4, |r| r.1);
+                    (Some(st), Some(sp.span), res.map(|r| r.0), Some(c))
+                } else if is_description(&st) {
+                    // "the businessman": a role, not a name; who it stands
+                    // for is not sure enough to be written in its place.
+                    (Some(st), Some(sp.span), None, Some(score * 0.6))
                 } else {
                     if is_cap(&core) && !NOT_NAME.contains(&lower(&core).as_str()) {
                         last_named = Some(core);
                     }
-                    (Some(st), Some(sp.span), None)
+                    (Some(st), Some(sp.span), None, Some(score))
                 }
             }
         };
+        // How sure the quote is a quotation: speech context, closing
+        // marks, length.
+        let closed = r.parts.iter().all(|p| p.span.end > p.inner.end);
+        let confidence = 0.35
+            + if evidence { 0.3 } else { 0.0 }
+            + if colon || prev_colon || cue {
+                0.15
+            } else {
+                0.0
+            }
+            + if closed { 0.1 } else { 0.0 }
+            + 0.1 * (nwords.min(12) as f32 / 12.0);
         out.push(QuoteMention {
             span: Span::new(start, end),
             text: qtext,
             speaker_text,
             speaker_span,
             resolved,
+            parts: r.parts.iter().map(|p| p.inner).collect(),
+            confidence: confidence.min(1.0),
+            speaker_confidence: speaker_confidence.map(|c| c.clamp(0.0, 1.0)),
         });
     }
     out
 }
 
-/// The person a pronoun speaker most likely refers to.
+/// The person a pronoun speaker most likely refers to, with how much that
+/// reading is worth: a name earlier in the same sentence most, one in the
+/// sentences before less the further back, the last speaker named least.
 fn resolve(
     masked: &str,
     text: &str,
-    para_start: usize,
     sstart: usize,
     qstart: usize,
     last_named: Option<&str>,
-) -> Option<String> {
+) -> Option<(String, f32)> {
     // Same sentence before the quote, then previous sentences.
     if let Some(n) = first_name(masked, Span::new(sstart, qstart)) {
-        return Some(squash(n.slice(text)));
+        return Some((squash(n.slice(text)), 0.9));
     }
     let lo = ceil_char(masked, sstart.saturating_sub(RESOLVE_WINDOW)).min(sstart);
     let mut end = sstart;
-    for _ in 0..4 {
+    for back in 0..4u8 {
         if end <= lo {
             break;
         }
         let s = sentence_start(masked, lo, end.saturating_sub(1));
         if let Some(n) = first_name(masked, Span::new(s, end)) {
-            return Some(squash(n.slice(text)));
+            return Some((squash(n.slice(text)), 0.8 - 0.1 * f32::from(back)));
         }
         end = s;
     }
-    let _ = para_start;
-    last_named.map(str::to_string)
+    last_named.map(|n| (n.to_string(), 0.45))
+}
+
+/// 1 for a speaker next to the quote, down to 0.7 for one a thousand bytes
+/// or more away.
+fn distance_factor(speaker: Span, quote: Span) -> f32 {
+    let d = if speaker.end <= quote.start {
+        quote.start - speaker.end
+    } else {
+        speaker.start.saturating_sub(quote.end)
+    };
+    1.0 - 0.3 * (d.min(1000) as f32 / 1000.0)
 }
 
 /// A show or book title: title-case words after "of", "on" or a possessive.

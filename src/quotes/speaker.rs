@@ -1,5 +1,6 @@
 //! Sentences, speaker phrases and attribution patterns.
 
+use super::forms::{appositive_subject, clause_start};
 use super::lexicon::*;
 pub(super) use crate::span::{Span, ceil_char, floor_char, is_space};
 pub(super) use crate::text::{is_cap, squash};
@@ -28,17 +29,17 @@ pub(super) fn words(masked: &str, within: Span) -> Vec<Span> {
 }
 
 /// The text of a span of `masked`.
-fn at(masked: &str, s: Span) -> &str {
+pub(super) fn at(masked: &str, s: Span) -> &str {
     s.slice(masked)
 }
 
 /// The lower-cased text of a word.
-fn low(masked: &str, s: Span) -> String {
+pub(super) fn low(masked: &str, s: Span) -> String {
     lower(at(masked, s))
 }
 
 /// The text between two offsets (empty when they come the wrong way round).
-fn between(masked: &str, a: usize, b: usize) -> &str {
+pub(super) fn between(masked: &str, a: usize, b: usize) -> &str {
     if a > b {
         ""
     } else {
@@ -177,6 +178,10 @@ pub(super) fn subject_before(masked: &str, lo: usize, v: usize) -> Option<Speake
         || last == "but"
         || (verb.ends_with("ing") && between(masked, end, v).contains(','))
     {
+        // "…, I laughed and said": a pronoun before the first verb.
+        if last == "and" && k >= 3 && PRONOUNS.contains(&low(masked, ws[k - 3]).as_str()) {
+            return Some(Speaker::word(ws[k - 3]));
+        }
         // "She then turns and says": the subject opens the sentence.
         if between(masked, lo, ws[0].start)
             .trim_matches(is_space)
@@ -266,6 +271,17 @@ pub(super) fn subject_before(masked: &str, lo: usize, v: usize) -> Option<Speake
     }
     if !cap(a) && !DETERMINERS.contains(&low(masked, ws[a]).as_str()) && k - a > 4 {
         return None;
+    }
+    // "I hope in 2017 America says": a phrase holding a number is no
+    // subject, nor is a lone clause word or gerund ("Once … I said").
+    if (a..k).any(|i| at(masked, ws[i]).bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    if k - a == 1 {
+        let w = low(masked, ws[a]);
+        if CLAUSE_WORDS.contains(&w.as_str()) || (w.ends_with("ing") && cap(a)) {
+            return None;
+        }
     }
     let core_a = core.0.max(a);
     // Close a parenthetical: "Sen. Ted Cruz (R-Texas)".
@@ -401,7 +417,7 @@ pub(super) fn attribution_after(masked: &str, e: usize, hi: usize) -> Option<Spe
     let line = between(masked, e, line_end);
     let signed = line.trim_start_matches(is_space);
     if let Some(r) = signed.strip_prefix(['―', '—', '–', '-']) {
-        let name = r.trim_matches(is_space);
+        let name = trim_name_end(r.trim_matches(is_space));
         let nwords = name.split(is_space).filter(|w| !w.is_empty()).count();
         if (1..=6).contains(&nwords) && is_cap(name) {
             let a = line_end - r.len() + (r.len() - r.trim_start_matches(is_space).len());
@@ -431,12 +447,23 @@ pub(super) fn attribution_after(masked: &str, e: usize, hi: usize) -> Option<Spe
             .is_empty()
             .then_some(sp);
     }
+    if let Some(sp) = appositive_subject(masked, p, v) {
+        return Some(sp);
+    }
     let sp = subject_before(masked, p, v)?;
-    // The subject must start the clause ("…," the official said).
-    between(masked, p, sp.span.start)
-        .trim_matches(is_space)
-        .is_empty()
-        .then_some(sp)
+    // The subject starts the clause ("…," the official said), after at
+    // most a noun or two ("…," panel Chairman Jo Reed said).
+    let lead = between(masked, p, sp.span.start);
+    let lead_words: Vec<&str> = lead.split(is_space).filter(|w| !w.is_empty()).collect();
+    (lead_words.len() <= 2
+        && !lead.contains([',', '.', ';', ':', MASK as char])
+        && lead_words.iter().all(|w| {
+            let w = lower(w);
+            !CLAUSE_WORDS.contains(&w.as_str())
+                && !VERB_RE.is_match(&w)
+                && !PRONOUNS.contains(&w.as_str())
+        }))
+    .then_some(sp)
 }
 
 /// Attribution earlier in the sentence: "X said …", "X wrote:", "according to X,".
@@ -445,19 +472,22 @@ pub(super) fn attribution_before(masked: &str, lo: usize, s: usize) -> Option<(S
     let s = floor_char(masked, s).max(lo);
     // The verb nearest the quote that has a subject wins; only the last few
     // are tried, so a sentence of a thousand "…" said's stays linear.
-    let verbs: Vec<_> = VERB_RE.find_iter(between(masked, lo, s)).collect();
+    let verbs: Vec<_> = SAY_RE.find_iter(between(masked, lo, s)).collect();
     for m in verbs.iter().rev().take(NEAREST_VERBS) {
         let v = lo + m.start();
         let sp = if m.as_str().eq_ignore_ascii_case("according to") {
             subject_after(masked, v + m.len(), s)
         } else {
-            subject_before(masked, lo, v).or_else(|| {
-                // "…, said X: “…”" / "said X, “…”".
-                subject_after(masked, v + m.len(), s).filter(|sp| {
-                    let tail = between(masked, sp.span.end, s).trim_matches(is_space);
-                    tail.is_empty() || tail == ":" || tail == ","
+            let clause = clause_start(masked, lo, v);
+            appositive_subject(masked, clause, v)
+                .or_else(|| subject_before(masked, lo, v))
+                .or_else(|| {
+                    // "…, said X: “…”" / "said X, “…”".
+                    subject_after(masked, v + m.len(), s).filter(|sp| {
+                        let tail = between(masked, sp.span.end, s).trim_matches(is_space);
+                        tail.is_empty() || tail == ":" || tail == ","
+                    })
                 })
-            })
         };
         if let Some(sp) = sp {
             return Some((sp, v));
@@ -496,6 +526,15 @@ pub(super) fn first_name(masked: &str, within: Span) -> Option<Span> {
     let mut i = 0;
     while i < ws.len() {
         let w = low(masked, ws[i]);
+        // The object of a preposition ("in an interview with Channel
+        // Nine, Ham said") is not who speaks.
+        let object = i > 0
+            && PREPOSITIONS.contains(&low(masked, ws[i - 1]).as_str())
+            && !between(masked, ws[i - 1].end, ws[i].start).contains(',');
+        let single = ws.get(i + 1).is_none_or(|_| !cap(i + 1));
+        // A capitalised conjunction or gerund opening a clause ("Once in
+        // my twenties…", "Shifting winds…") is no name.
+        let function = single && (CLAUSE_WORDS.contains(&w.as_str()) || w.ends_with("ing"));
         if cap(i) && !NOT_NAME.contains(&w.as_str()) && !VERB_RE.is_match(&w) {
             let mut j = i;
             while j + 1 < ws.len()
@@ -505,6 +544,10 @@ pub(super) fn first_name(masked: &str, within: Span) -> Option<Span> {
                 && cap(j + 1)
             {
                 j += 1;
+            }
+            if object || function {
+                i = j + 1;
+                continue;
             }
             let run = ws[i].join(ws[j]);
             let s = at(masked, run);
@@ -526,4 +569,29 @@ pub(super) fn first_name(masked: &str, within: Span) -> Option<Span> {
 
 pub(super) fn is_pronoun(s: &str) -> bool {
     PRONOUNS.contains(&lower(s).as_str())
+}
+
+/// A signature without the punctuation after it ("Karen Ruiz.:" → "Karen
+/// Ruiz"), keeping the period of an abbreviation ("Jo Park Jr.").
+pub(super) fn trim_name_end(name: &str) -> &str {
+    let n = name.trim_end_matches(|c: char| is_space(c) || matches!(c, ':' | ';' | ','));
+    match n.strip_suffix('.') {
+        Some(b) if !is_abbrev(b.rsplit(is_space).next().unwrap_or(b)) => {
+            b.trim_end_matches(|c: char| is_space(c) || matches!(c, ':' | ';' | ',' | '.'))
+        }
+        _ => n,
+    }
+}
+
+/// A definite description with a role for its head ("the New York
+/// businessman"): a role held by someone named elsewhere, not a name.
+pub(super) fn is_description(s: &str) -> bool {
+    let l = lower(s);
+    let Some(rest) = l.strip_prefix("the ") else {
+        return false;
+    };
+    let head = rest.rsplit(is_space).next().unwrap_or(rest);
+    !rest.contains(',')
+        && s.rsplit(is_space).next().is_some_and(|h| !is_cap(h))
+        && ROLE_NOUNS.contains(&head)
 }

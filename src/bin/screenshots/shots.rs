@@ -28,7 +28,7 @@ pub const SHOTS: &[Shot] = &[
     Shot {
         name: "timeline",
         caption: "the timeline, and the source pane marking the selected event's exact words",
-        keys: "jjjjjjj",
+        keys: "jjjjjj",
         light: false,
     },
     Shot {
@@ -131,7 +131,7 @@ mod tests {
     #[test]
     fn timeline_shows_the_span_in_its_source() {
         let (s, b) = shot("timeline");
-        assert_eq!((s.mode.clone(), s.sel), (Mode::Normal, 7));
+        assert_eq!((s.mode.clone(), s.sel), (Mode::Normal, 6));
         let src = s.areas().unwrap().source_text();
         let marked = (src.y..src.bottom())
             .flat_map(|y| (src.x..src.right()).map(move |x| (x, y)))

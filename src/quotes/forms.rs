@@ -1,0 +1,131 @@
+//! Attribution forms beyond the plain subject and verb: a name with its
+//! appositive, and the verbs and nouns that introduce a quoted phrase.
+
+use super::lexicon::*;
+use super::speaker::*;
+
+/// Whether a speech or naming verb introduces the quote that follows
+/// `tail`, the narration before it in its sentence: at most three words
+/// between them ("called him “…”", "likened the rules to “…”", "told the
+/// crowd: “…”") and no clause break.
+pub(super) fn cue_before(tail: &str) -> bool {
+    let t = tail.trim_end_matches(|c: char| is_space(c) || matches!(c, ',' | ':'));
+    let window = &t[floor_char(t, t.len().saturating_sub(60))..];
+    let Some(m) = CUE_RE.find_iter(window).last() else {
+        return false;
+    };
+    let gap = &window[m.end()..];
+    !gap.contains(['.', ';', ',', '—', '(', ')', MASK as char])
+        && gap.split(is_space).filter(|w| !w.is_empty()).count() <= 3
+}
+
+/// Capitalised words that open a clause without naming anyone.
+const NOT_SUBJECT_START: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "however",
+    "meanwhile",
+    "after",
+    "before",
+    "when",
+    "while",
+    "as",
+    "if",
+    "for",
+    "with",
+    "this",
+    "that",
+    "it",
+    "there",
+];
+
+/// A name opening the clause at `p`, an appositive between commas and the
+/// verb at `v`: "Leonard Burman, director of the tax centre and a
+/// professor, said", "Rep. Jo Reed (R-Ohio), a panel member, said",
+/// "Mitch Cole, R-Ky., said".
+pub(super) fn appositive_subject(masked: &str, p: usize, v: usize) -> Option<Speaker> {
+    let v = floor_char(masked, v);
+    let p = ceil_char(masked, p).min(v);
+    let ws = words(masked, Span::new(p, v));
+    let first = *ws.first()?;
+    if !between(masked, p, first.start)
+        .trim_matches(is_space)
+        .is_empty()
+        || NOT_SUBJECT_START.contains(&low(masked, first).as_str())
+    {
+        return None;
+    }
+    let mut k = 0;
+    while k < ws.len()
+        && k < 6
+        && is_cap(at(masked, ws[k]))
+        && (k == 0
+            || between(masked, ws[k - 1].end, ws[k].start)
+                .trim_matches(is_space)
+                .is_empty())
+    {
+        k += 1;
+    }
+    if k == 0 || ws[..k].iter().any(|&w| VERB_RE.is_match(at(masked, w))) {
+        return None;
+    }
+    let core = first.join(ws[k - 1]);
+    let mut after = core.end;
+    // "(R-Ohio)" right after the name.
+    let rest = between(masked, after, v);
+    if rest.starts_with(" (")
+        && let Some(c) = rest.find(')')
+        && c < 24
+    {
+        after += c + 1;
+    }
+    let appos = between(masked, after, v);
+    let appos = appos.strip_prefix(',')?;
+    // The verb follows a comma, maybe after an adverb ("…, also said").
+    let mut body = appos.trim_end_matches(is_space);
+    loop {
+        let cut = body.trim_end_matches(|c: char| !is_space(c) && c != ',');
+        let w = lower(&body[cut.len()..]);
+        if !w.is_empty() && (SKIP_BEFORE_VERB.contains(&w.as_str()) || w.ends_with("ly")) {
+            body = cut.trim_end_matches(is_space);
+        } else {
+            break;
+        }
+    }
+    let body = body.strip_suffix(',')?;
+    let text = body.trim_matches(is_space);
+    let body_at = after + 1;
+    if text.is_empty()
+        || text.len() > 300
+        || text.contains([MASK as char, ';', ':', '—', '–'])
+        || body
+            .char_indices()
+            .any(|(i, c)| matches!(c, '.' | '!' | '?') && sentence_end_at(masked, body_at + i))
+    {
+        return None;
+    }
+    let end = body_at + body.trim_end_matches(is_space).len();
+    Some(Speaker {
+        span: Span::new(first.start, end),
+        core,
+    })
+}
+
+/// Where the clause holding `v` starts: after the last quote, colon or
+/// semicolon before it in the sentence from `lo`.
+pub(super) fn clause_start(masked: &str, lo: usize, v: usize) -> usize {
+    let seg = between(masked, lo, v);
+    let cut = seg.rfind([MASK as char, ';', ':']).map_or(0, |i| i + 1);
+    let rest = &seg[cut..];
+    lo + cut
+        + (rest.len()
+            - rest
+                .trim_start_matches(|c: char| is_space(c) || c == ',')
+                .len())
+}
