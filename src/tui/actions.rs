@@ -53,6 +53,8 @@ pub enum Cmd {
     People,
     /// Read the opened paths again: new, changed and removed files.
     Reload,
+    /// Hide or show the rows the extractor is unsure of.
+    ToggleUnsure,
 }
 
 impl Cmd {
@@ -95,6 +97,7 @@ impl Cmd {
             Cmd::ToggleChart => "toggle-chart",
             Cmd::People => "people",
             Cmd::Reload => "reload",
+            Cmd::ToggleUnsure => "toggle-unsure",
             Cmd::ForceQuit
             | Cmd::Accept
             | Cmd::Yes

@@ -85,6 +85,16 @@ impl Data {
         text
     }
 
+    /// How sure the extractor is of a row: its representative event's or
+    /// quote's confidence.
+    pub fn confidence(&self, it: &Item) -> f32 {
+        let m = &self.corpus.model;
+        match it.what {
+            ItemRef::Event(i) => m.events.get(i).map_or(1.0, |e| e.confidence),
+            ItemRef::Quote(i) => m.quotes.get(i).map_or(1.0, |q| q.confidence),
+        }
+    }
+
     /// What names a cluster member across two loads of a corpus: its
     /// article's path, its span and whether it is a quote.
     pub fn member_key(&self, m: ItemRef) -> MemberKey {

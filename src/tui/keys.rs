@@ -286,6 +286,13 @@ pub static TABLE: &[Binding] = &[
     ),
     b(
         NORMAL,
+        &[Ch('C')],
+        Cmd::ToggleUnsure,
+        "hide / show rows the extractor is unsure of (confidence under 0.5)",
+        "",
+    ),
+    b(
+        NORMAL,
         &[Ch('R')],
         Cmd::Reload,
         "reload: read new, changed and removed files",

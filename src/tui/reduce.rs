@@ -3,6 +3,7 @@
 
 use super::actions::{Action, Cmd, Effect};
 use super::jump;
+use super::state::UNSURE;
 use super::state::{DEFAULT_EXPORT, Focus, LineEdit, Mode, State};
 use std::path::PathBuf;
 
@@ -239,6 +240,16 @@ fn normal(s: &mut State, cmd: Cmd) -> Vec<Effect> {
             s.prefs.chart = !s.prefs.chart;
             s.keep_visible();
             return vec![Effect::SavePrefs(s.prefs)];
+        }
+        Cmd::ToggleUnsure => {
+            s.hide_unsure = !s.hide_unsure;
+            let effects = s.refilter();
+            s.message = Some(if s.hide_unsure {
+                format!("rows under {} confidence hidden (C shows them)", UNSURE)
+            } else {
+                "every row shown, however unsure".into()
+            });
+            return effects;
         }
         Cmd::Reload => {
             s.message = Some("reading the files again…".into());

@@ -111,8 +111,15 @@ pub struct State {
     /// The row to select, and its line on screen, once the next filter
     /// result for a new corpus arrives.
     pub pending: Option<(usize, usize)>,
+    /// Hide rows whose confidence is under [`UNSURE`].
+    pub hide_unsure: bool,
+    /// Rows the last result hid for that.
+    pub unsure_hidden: usize,
     pub quit: bool,
 }
+
+/// Rows under this confidence are hidden by `C`.
+pub const UNSURE: f32 = 0.5;
 
 impl State {
     pub fn new(data: Arc<Data>, color: bool) -> State {
@@ -149,6 +156,8 @@ impl State {
             loading: None,
             fresh: BTreeSet::new(),
             pending: None,
+            hide_unsure: false,
+            unsure_hidden: 0,
             prefs: layout::Prefs::default(),
             keymap: Arc::default(),
             export_dir: None,
@@ -307,7 +316,19 @@ impl State {
         self.source_scroll = Some(self.source_top());
     }
 
-    pub(super) fn set_shown(&mut self, shown: Vec<usize>) {
+    pub(super) fn set_shown(&mut self, mut shown: Vec<usize>) {
+        if self.hide_unsure {
+            let before = shown.len();
+            let data = self.data.clone();
+            shown.retain(|&i| {
+                data.items
+                    .get(i)
+                    .is_some_and(|it| data.confidence(it) >= UNSURE)
+            });
+            self.unsure_hidden = before - shown.len();
+        } else {
+            self.unsure_hidden = 0;
+        }
         let pending = self.pending.take();
         let keep = pending.map_or_else(|| self.shown.get(self.sel).copied(), |p| Some(p.0));
         self.shown = shown;

@@ -100,3 +100,26 @@ fn the_first_load_replaces_the_empty_timeline_and_ends_the_gauge() {
     assert_eq!(s.shown.len(), s.data.items.len());
     assert!(s.fresh.is_empty(), "nothing is new on the first load");
 }
+
+#[test]
+fn c_hides_the_rows_under_the_confidence_threshold_and_shows_them_again() {
+    // Two rows made unsure, as a clause without a verb or date would be.
+    let mut c = super::bundled_corpus();
+    for e in c.model.events.iter_mut().take(2) {
+        e.confidence = 0.3;
+    }
+    let d = Arc::new(Data::new(c));
+    let mut s = State::new(d.clone(), false);
+    update(&mut s, Action::Resize(120, 40));
+    let all = s.shown.len();
+    let unsure = (d.items.iter())
+        .filter(|it| d.confidence(it) < crate::tui::state::UNSURE)
+        .count();
+    assert!(unsure > 0, "a row to hide");
+    press(&mut s, &chars("C"));
+    assert_eq!(s.shown.len(), all - unsure);
+    assert_eq!(s.unsure_hidden, unsure);
+    assert!(s.shown.iter().all(|&i| d.confidence(&d.items[i]) >= 0.5));
+    press(&mut s, &chars("C"));
+    assert_eq!(s.shown.len(), all);
+}

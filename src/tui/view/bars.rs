@@ -28,8 +28,13 @@ pub fn filter_bar(f: &mut Frame, s: &State, area: Rect, t: &Theme) {
         format!("loading {}/{} files  ", p.done, p.total)
     });
     let so_far = if s.loading.is_some() { " so far" } else { "" };
+    let unsure = if s.hide_unsure {
+        format!("{} unsure hidden (C)  ", s.unsure_hidden)
+    } else {
+        String::new()
+    };
     let right = format!(
-        " {loading}{wider}{marked}{}/{}{so_far}  by {order}",
+        " {loading}{unsure}{wider}{marked}{}/{}{so_far}  by {order}",
         s.shown.len(),
         s.data.items.len()
     );
