@@ -45,10 +45,19 @@ impl Screen {
     }
 }
 
-#[test]
-fn filter_mark_export_and_quit_in_a_pty() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("brief.md");
+/// A child in a pseudo-terminal: the child, its keyboard, its screen, the
+/// thread reading what it draws, and the terminal's master side.
+type Started = (
+    Box<dyn portable_pty::Child + Send + Sync>,
+    Box<dyn Write + Send>,
+    Screen,
+    std::thread::JoinHandle<()>,
+    Box<dyn portable_pty::MasterPty + Send>,
+);
+
+/// Starts the command in a 120x40 pseudo-terminal: the child, its keyboard,
+/// its screen, and the thread reading what it draws.
+fn start(cmd: CommandBuilder) -> Started {
     let pair = native_pty_system()
         .openpty(PtySize {
             rows: 40,
@@ -57,6 +66,28 @@ fn filter_mark_export_and_quit_in_a_pty() {
             pixel_height: 0,
         })
         .unwrap();
+    let child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let keys = pair.master.take_writer().unwrap();
+    let bytes = Arc::new(Mutex::new(Vec::new()));
+    let sink = bytes.clone();
+    let reading = std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            sink.lock().unwrap().extend_from_slice(&buf[..n]);
+        }
+    });
+    (child, keys, Screen { bytes }, reading, pair.master)
+}
+
+#[test]
+fn filter_mark_export_and_quit_in_a_pty() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("brief.md");
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dateline"));
     cmd.cwd(env!("CARGO_MANIFEST_DIR"));
     cmd.env("TERM", "xterm-256color");
@@ -74,22 +105,7 @@ fn filter_mark_export_and_quit_in_a_pty() {
     )
     .unwrap();
     cmd.env("XDG_CONFIG_HOME", config.path());
-    let mut child = pair.slave.spawn_command(cmd).unwrap();
-    drop(pair.slave);
-    let mut reader = pair.master.try_clone_reader().unwrap();
-    let mut keys = pair.master.take_writer().unwrap();
-    let bytes = Arc::new(Mutex::new(Vec::new()));
-    let sink = bytes.clone();
-    let reading = std::thread::spawn(move || {
-        let mut buf = [0u8; 4096];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            sink.lock().unwrap().extend_from_slice(&buf[..n]);
-        }
-    });
-    let screen = Screen { bytes };
+    let (mut child, mut keys, screen, reading, master) = start(cmd);
     let mut send = |s: &str| {
         keys.write_all(s.as_bytes()).unwrap();
         keys.flush().unwrap();
@@ -149,7 +165,7 @@ fn filter_mark_export_and_quit_in_a_pty() {
         std::thread::sleep(Duration::from_millis(20));
     };
     assert!(status.success(), "exit status {status:?}");
-    drop(pair.master);
+    drop(master);
     reading.join().unwrap();
 
     let history = std::fs::read_to_string(state.path().join("dateline/history")).unwrap();
@@ -209,14 +225,6 @@ fn watch_shows_a_new_article_and_drops_a_removed_one_keeping_the_selection() {
     for f in ["000_bc706ae1db6b178c.txt", "001_c159d0900175c4db.txt"] {
         std::fs::copy(root.join(f), corpus.path().join(f)).unwrap();
     }
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 40,
-            cols: 120,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dateline"));
     cmd.arg("--watch");
     cmd.arg(corpus.path());
@@ -230,22 +238,7 @@ fn watch_shows_a_new_article_and_drops_a_removed_one_keeping_the_selection() {
     cmd.env("XDG_STATE_HOME", state.path());
     cmd.env("XDG_CONFIG_HOME", config.path());
     cmd.env_remove("DATELINE_MOUSE");
-    let mut child = pair.slave.spawn_command(cmd).unwrap();
-    drop(pair.slave);
-    let mut reader = pair.master.try_clone_reader().unwrap();
-    let mut keys = pair.master.take_writer().unwrap();
-    let bytes = Arc::new(Mutex::new(Vec::new()));
-    let sink = bytes.clone();
-    let reading = std::thread::spawn(move || {
-        let mut buf = [0u8; 4096];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            sink.lock().unwrap().extend_from_slice(&buf[..n]);
-        }
-    });
-    let screen = Screen { bytes };
+    let (mut child, mut keys, screen, reading, _master) = start(cmd);
     let mut send = |s: &str| {
         keys.write_all(s.as_bytes()).unwrap();
         keys.flush().unwrap();

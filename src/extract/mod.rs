@@ -57,7 +57,7 @@ struct Pool {
 
 /// What the model's record of an article holds but its id, which is its
 /// place in the corpus, known once every article is in.
-#[derive(Serialize, Deserialize)]
+#[derive(Clone, Serialize, Deserialize)]
 struct Record {
     path: String,
     published: Option<NaiveDate>,
@@ -265,6 +265,20 @@ fn add_part(article: Record, shared: &Shared, found: Extracted) -> Part {
     }
 }
 
+/// The `n`-th cluster, holding one item of one article.
+fn alone(n: usize, item: ItemId, article: ArticleId) -> Cluster {
+    let kind = match item {
+        ItemId::Event(_) => ClusterKind::Event,
+        ItemId::Quote(_) => ClusterKind::Quote,
+    };
+    Cluster {
+        id: ClusterId::new(n),
+        kind,
+        members: smallvec::smallvec![item],
+        articles: smallvec::smallvec![article],
+    }
+}
+
 /// What the articles extracted so far show before the corpus-wide passes:
 /// every event and quote a row of its own, with no actors resolved. The
 /// explorer shows it while the rest load.
@@ -274,19 +288,7 @@ pub fn preview(parts: &[Part], shared: &Shared) -> Model {
     for (i, p) in parts.iter().enumerate() {
         let id = ArticleId::new(i);
         let r = &p.article;
-        model.articles.push(Article {
-            id,
-            path: r.path.clone(),
-            published: r.published,
-            author: r.author.clone(),
-            outlet: r.outlet.clone(),
-            title: r.title.clone(),
-            url: r.url.clone(),
-            format: r.format,
-            text: r.text.clone(),
-            warnings: r.warnings.clone(),
-            bytes: r.bytes,
-        });
+        model.articles.push(r.clone().into_article(id));
         for f in pool.events.get(p.events.clone()).unwrap_or_default() {
             let n = model.clusters.len();
             model.events.push(Event {
@@ -301,12 +303,11 @@ pub fn preview(parts: &[Part], shared: &Shared) -> Model {
                 cluster: ClusterId::new(n),
                 confidence: confidence::event_confidence(&f.text, &f.date),
             });
-            model.clusters.push(Cluster {
-                id: ClusterId::new(n),
-                kind: ClusterKind::Event,
-                members: smallvec::smallvec![ItemId::Event(EventId::new(model.events.len() - 1))],
-                articles: smallvec::smallvec![id],
-            });
+            model.clusters.push(alone(
+                n,
+                ItemId::Event(EventId::new(model.events.len() - 1)),
+                id,
+            ));
         }
         for f in pool.quotes.get(p.quotes.clone()).unwrap_or_default() {
             let n = model.clusters.len();
@@ -324,12 +325,11 @@ pub fn preview(parts: &[Part], shared: &Shared) -> Model {
                 confidence: f.confidence,
                 speaker_confidence: f.speaker_confidence,
             });
-            model.clusters.push(Cluster {
-                id: ClusterId::new(n),
-                kind: ClusterKind::Quote,
-                members: smallvec::smallvec![ItemId::Quote(QuoteId::new(model.quotes.len() - 1))],
-                articles: smallvec::smallvec![id],
-            });
+            model.clusters.push(alone(
+                n,
+                ItemId::Quote(QuoteId::new(model.quotes.len() - 1)),
+                id,
+            ));
         }
     }
     model
