@@ -19,6 +19,77 @@ pub(super) fn cue_before(tail: &str) -> bool {
         && gap.split(is_space).filter(|w| !w.is_empty()).count() <= 3
 }
 
+/// Nouns whose quoted complement is a term mentioned, not words said:
+/// "the phrase “Islamic terrorism”", "a T-shirt with the words “…”".
+const TERM_NOUNS: &[&str] = &[
+    "words", "phrase", "term", "slogan", "motto", "label", "hashtag",
+];
+
+/// Nouns whose quoted complement names a work: "the commentary “Melania,
+/// tell your story,”", "the anthem “A Change Is Gonna Come”".
+const WORK_NOUNS: &[&str] = &[
+    "commentary",
+    "column",
+    "op-ed",
+    "essay",
+    "editorial",
+    "headline",
+    "anthem",
+    "song",
+    "album",
+    "book",
+    "novel",
+    "poem",
+    "film",
+    "movie",
+    "documentary",
+    "series",
+    "episode",
+    "show",
+    "program",
+    "programme",
+    "podcast",
+    "play",
+    "musical",
+    "titled",
+    "entitled",
+];
+
+/// Whether a quote of `nwords` words after `tail` (the narration before it
+/// in its sentence) is words mentioned rather than said: a term of at most
+/// six words after a noun such as "phrase", or a title of at most ten after
+/// a noun such as "book" or "commentary" (a question or exclamation is
+/// still said, and so is what a colon introduces).
+pub(super) fn mentioned(tail: &str, nwords: usize, quote: &str) -> bool {
+    let t = tail.trim_end_matches(|c: char| is_space(c) || matches!(c, ',' | ':'));
+    let mut ws = t.rsplit(|c: char| is_space(c) || c == MASK as char);
+    let w = lower(ws.next().unwrap_or(""));
+    // "the words “…”" is a term; "in his own words, “…”" is a statement.
+    let det = ws
+        .next()
+        .is_some_and(|d| matches!(lower(d).as_str(), "the" | "a" | "an" | "this" | "that"));
+    (TERM_NOUNS.contains(&w.as_str()) && det && nwords <= 6)
+        || (WORK_NOUNS.contains(&w.as_str())
+            && nwords <= 10
+            && !quote.ends_with(['?', '!'])
+            // "used her words as its headline: “…”" quotes them.
+            && !tail.trim_end_matches(is_space).ends_with(':'))
+}
+
+/// Whether the narration right after a title-case quote names what it is
+/// the title of: "his “Keepin' It Real” radio program".
+pub(super) fn work_follows(after: &str) -> bool {
+    let mut ws = after
+        .trim_start_matches(is_space)
+        .split(|c: char| is_space(c) || matches!(c, ',' | '.' | ';'))
+        .take(2);
+    let first = ws.next().unwrap_or("");
+    if first.chars().next().is_none_or(|c| !c.is_lowercase()) {
+        return false;
+    }
+    WORK_NOUNS.contains(&first) || ws.next().is_some_and(|w| WORK_NOUNS.contains(&w))
+}
+
 /// Capitalised words that open a clause without naming anyone.
 const NOT_SUBJECT_START: &[&str] = &[
     "the",

@@ -14,7 +14,10 @@ pub(super) const RESOLVE_WINDOW: usize = 1200;
 
 /// Verbs of speech, each in the forms news writing uses: a general
 /// lexicon, not the verbs of one corpus. Present forms that are as often
-/// plural nouns ("reports", "claims", "recalls") are left out.
+/// plural nouns ("reports", "claims", "recalls") are left out. Participles
+/// ("…, asserting, “…”") speak for the subject that opens their sentence;
+/// "read" is what a letter or an article says; the capitalised forms open
+/// an inverted attribution ("Said Ellis: “…”").
 pub(super) const VERBS: &str = "said|says|say|saying|wrote|writes|write|writing|told|tells|added|adds|adding|\
 tweeted|posted|asked|asks|explained|explains|noted|argued|argues|claimed|\
 continued|continues|stated|warned|warns|insisted|insists|declared|declares|replied|replies|\
@@ -26,7 +29,11 @@ implored|begged|demanded|mused|cautioned|contended|contends|recounted|\
 reiterated|assured|stressed|emphasized|emphasised|maintained|maintains|alleged|tweeting|posting|\
 exclaimed|began|wondered|predicts|thundered|disclosed|revealed|confirmed|reported|\
 chanted|chanting|sang|sings|singing|whispered|muttered|murmured|retorted|snapped|interjected|\
-asserted|asserts|affirmed|commented|opined|pledged|pointed out|put it|[Aa]ccording to";
+asserted|asserts|affirmed|commented|opined|pledged|pointed out|put it|[Aa]ccording to|\
+asserting|insisting|noting|arguing|explaining|warning|declaring|telling|claiming|stating|\
+responding|replying|joking|quipping|recalling|urging|vowing|promising|pleading|complaining|\
+boasting|bragging|predicting|acknowledging|admitting|announcing|conceding|stressing|\
+reiterating|asking|reads|read|Said|Says|Added|Asked";
 
 /// Verbs that introduce a partial quotation woven into a sentence
 /// ("called him “a genius”", "likened the rules to “…”") besides those of

@@ -58,7 +58,13 @@ pub struct QuoteMention {
 /// Finds every direct quotation in `text`, the clean text of a whole article.
 pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
     let paras = paragraphs(text);
-    let raws = pair_marks(text, &paras);
+    // A nickname or a title quoted in the narration ("Marcia “Cia” Price",
+    // "on “Fox and Friends.”") is part of it: it is neither a quote nor
+    // masked, so attribution and the merge of split quotes read through it.
+    let raws: Vec<Raw> = pair_marks(text, &paras)
+        .into_iter()
+        .filter(|r| !is_minor(text, r))
+        .collect();
     // Masked text: quoted spans become MASK bytes.
     let mut bytes = text.as_bytes().to_vec();
     for r in &raws {
@@ -101,6 +107,7 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
                         && sentence_end_at(masked, pe + i)
                 });
                 // "…," he said, but "…": the clause may end in a conjunction.
+                let g = g.trim_end_matches(['"', '”', '’', '\'', '»']);
                 let g_bare = g
                     .strip_suffix(" but")
                     .or_else(|| g.strip_suffix(" and"))
@@ -122,6 +129,8 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
 
     let mut out = Vec::new();
     let mut last_named: Option<String> = None;
+    // The paragraph where the last kept quote ends, and its speaker.
+    let mut last_speaker: Option<(usize, Speaker, Option<String>)> = None;
     for (r, split_sp) in merged {
         let start = r.parts[0].span.start;
         let end = r.parts.last().map_or(start, |p| p.span.end);
@@ -175,6 +184,17 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
             cands.push((b, if colon || cue { 0.9 } else { 0.8 }));
             evidence = true;
         }
+        // "President Obama is rolling out a new message: “It's about me.”":
+        // with no speech verb, the person opening the sentence speaks
+        // through the colon.
+        if !evidence
+            && colon
+            && let Some(sp) = opening_subject(masked, sstart, start)
+            && is_person_like(masked, sp.span)
+        {
+            cands.push((sp, 0.7));
+            evidence = true;
+        }
         let para_start = start == pa;
         // 3. Neighbouring sentences and a paragraph ending with a colon,
         // weaker, all weighed.
@@ -199,6 +219,17 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
                 cands.extend(attribution_in(masked, ls, qb, true).map(|sp| (sp, 0.7)));
             }
         }
+        // A quote with no attribution of its own in the paragraph of the
+        // last attributed one is its speaker's still ("“This isn't right,”
+        // Warren said. … “You went on television to blame …” workers.").
+        let mut inherited = None;
+        if cands.is_empty()
+            && let Some((para, sp, resolved)) = &last_speaker
+            && *para == r.para_first
+        {
+            cands.push((sp.clone(), 0.6));
+            inherited = Some(resolved.clone());
+        }
         let best = cands
             .into_iter()
             .map(|(sp, strength)| {
@@ -217,7 +248,7 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
         if !first_upper && !para_start && !qtext.starts_with(['…', '.']) {
             continue;
         }
-        if is_title(text, start, &qtext) {
+        if is_title(text, Span::new(start, end), &qtext) || mentioned(before, nwords, &qtext) {
             continue;
         }
         let keep = if evidence || colon || prev_colon || cue {
@@ -230,13 +261,17 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
         if !keep {
             continue;
         }
-        let (speaker_text, speaker_span, resolved, speaker_confidence) = match best {
+        let (speaker_text, speaker_span, resolved, speaker_confidence) = match &best {
             None => (None, None, None, None),
             Some((sp, score)) => {
+                let score = *score;
                 let st = squash(sp.span.slice(text));
                 let core = squash(sp.core.slice(text));
                 if is_pronoun(&st) {
-                    let res = resolve(masked, text, sstart, start, last_named.as_deref());
+                    let res = match &inherited {
+                        Some(was) => was.clone().map(|n| (n, 0.8)),
+                        None => resolve(masked, text, sstart, start, last_named.as_deref()),
+                    };
                     let c = score * res.as_ref().map_or(0.4, |r| r.1);
                     (Some(st), Some(sp.span), res.map(|r| r.0), Some(c))
                 } else if is_description(&st) {
@@ -251,6 +286,9 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
                 }
             }
         };
+        if let Some((sp, _)) = best {
+            last_speaker = Some((r.para_last, sp, resolved.clone()));
+        }
         // How sure the quote is a quotation: speech context, closing
         // marks, length.
         let closed = r.parts.iter().all(|p| p.span.end > p.inner.end);
@@ -275,6 +313,41 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
         });
     }
     out
+}
+
+/// A quoted span too short to be a quotation (one word, unless it opens
+/// a quote split around its attribution) or a title.
+fn is_minor(text: &str, r: &Raw) -> bool {
+    let words = r
+        .parts
+        .iter()
+        .map(|p| {
+            p.inner
+                .slice(text)
+                .split(is_space)
+                .filter(|w| !w.is_empty())
+                .count()
+        })
+        .sum::<usize>();
+    let (Some(first), Some(last)) = (r.parts.first(), r.parts.last()) else {
+        return true;
+    };
+    if words < 2 {
+        // "“Hopefully,” the president said, “…”" opens a split quote.
+        let opens = last
+            .inner
+            .slice(text)
+            .trim_end_matches(is_space)
+            .ends_with(',');
+        return !opens;
+    }
+    let q = r
+        .parts
+        .iter()
+        .map(|p| p.inner.slice(text).trim_matches(is_space))
+        .collect::<Vec<_>>()
+        .join(" ");
+    is_title(text, Span::new(first.span.start, last.span.end), &q)
 }
 
 /// The person a pronoun speaker most likely refers to, with how much that
@@ -317,8 +390,10 @@ fn distance_factor(speaker: Span, quote: Span) -> f32 {
     1.0 - 0.3 * (d.min(1000) as f32 / 1000.0)
 }
 
-/// A show or book title: title-case words after "of", "on" or a possessive.
-fn is_title(text: &str, start: usize, q: &str) -> bool {
+/// A show or book title: title-case words after "of", "on" or a
+/// possessive, or before what they are the title of ("“Keepin' It Real”
+/// radio program").
+fn is_title(text: &str, quote: Span, q: &str) -> bool {
     let ws: Vec<&str> = q.split(is_space).filter(|w| !w.is_empty()).collect();
     if ws.len() > 8 || q.ends_with(['?', '!']) {
         return false;
@@ -332,7 +407,13 @@ fn is_title(text: &str, start: usize, q: &str) -> bool {
     if !title_case || ws.len() < 2 {
         return false;
     }
-    let before = Span::new(0, start).slice(text).trim_end_matches(is_space);
+    let after = Span::new(quote.end, quote.end.saturating_add(40)).slice(text);
+    if work_follows(after) {
+        return true;
+    }
+    let before = Span::new(0, quote.start)
+        .slice(text)
+        .trim_end_matches(is_space);
     let prev = before.rsplit(is_space).next().unwrap_or("");
     let prev = prev.trim_end_matches(',');
     matches!(

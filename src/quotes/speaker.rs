@@ -182,17 +182,10 @@ pub(super) fn subject_before(masked: &str, lo: usize, v: usize) -> Option<Speake
         if last == "and" && k >= 3 && PRONOUNS.contains(&low(masked, ws[k - 3]).as_str()) {
             return Some(Speaker::word(ws[k - 3]));
         }
-        // "She then turns and says": the subject opens the sentence.
-        if between(masked, lo, ws[0].start)
-            .trim_matches(is_space)
-            .is_empty()
-        {
-            if PRONOUNS.contains(&low(masked, ws[0]).as_str()) {
-                return Some(Speaker::word(ws[0]));
-            }
-            return first_name(masked, Span::new(ws[0].start, end)).map(Speaker::word);
-        }
-        return None;
+        // "She then turns and says", "Mr. Trump hardly clarified the
+        // matter, …, asserting, “…”": the subject opens the sentence, however
+        // far back.
+        return opening_subject(masked, lo, end);
     }
     if CLAUSE_WORDS.contains(&last.as_str()) {
         return None;
@@ -203,10 +196,23 @@ pub(super) fn subject_before(masked: &str, lo: usize, v: usize) -> Option<Speake
     // Walk back to a clause boundary.
     let mut first = k - 1;
     let mut n = 1;
+    // A nickname in marks inside the name: Marcia “Cia” Price.
+    let nick = |i: usize| {
+        i > 0
+            && i < k
+            && is_cap(at(masked, ws[i]))
+            && between(masked, ws[i - 1].end, ws[i].start)
+                .trim_end_matches(is_space)
+                .ends_with(['"', '“'])
+            && gap_after(i)
+                .trim_start_matches(is_space)
+                .starts_with(['"', '”'])
+    };
     while first > 0 && n < 16 {
         let b = ws[first - 1].end;
         let gap = gap_after(first - 1);
-        if gap.contains(MASK as char) || gap.contains([':', ';', '—', '–', '"', '“', '”']) {
+        let marks = gap.contains(['"', '“', '”']) && !nick(first - 1) && !nick(first);
+        if gap.contains(MASK as char) || gap.contains([':', ';', '—', '–']) || marks {
             break;
         }
         if let Some(p) = gap.find(['.', '?', '!'])
@@ -215,7 +221,10 @@ pub(super) fn subject_before(masked: &str, lo: usize, v: usize) -> Option<Speake
             break;
         }
         let w = low(masked, ws[first - 1]);
-        if CLAUSE_WORDS.contains(&w.as_str()) || PRONOUNS.contains(&w.as_str()) {
+        // "at a later press gaggle": after an article, "later" describes.
+        let described =
+            first >= 2 && matches!(low(masked, ws[first - 2]).as_str(), "a" | "an" | "the");
+        if (CLAUSE_WORDS.contains(&w.as_str()) && !described) || PRONOUNS.contains(&w.as_str()) {
             break;
         }
         first -= 1;
@@ -298,6 +307,28 @@ pub(super) fn subject_before(masked: &str, lo: usize, v: usize) -> Option<Speake
     })
 }
 
+/// The subject that opens the sentence starting at `lo`, before `end`: a
+/// pronoun, or a name among its first few words ("Mr. Trump", "Later,
+/// Governor Kim").
+pub(super) fn opening_subject(masked: &str, lo: usize, end: usize) -> Option<Speaker> {
+    let reach = Span::new(lo, end.min(lo.saturating_add(SUBJECT_REACH)));
+    let ws = words(masked, reach);
+    let w0 = *ws.first()?;
+    if !between(masked, lo, w0.start)
+        .trim_matches(is_space)
+        .is_empty()
+    {
+        return None;
+    }
+    if PRONOUNS.contains(&low(masked, w0).as_str()) {
+        return Some(Speaker::word(w0));
+    }
+    let opening = ws.get(3).map_or(reach.end, |w| w.start);
+    first_name(masked, reach)
+        .filter(|n| n.start < opening)
+        .map(Speaker::word)
+}
+
 /// How far after its verb a speaker phrase may run.
 const PHRASE_REACH: usize = 300;
 
@@ -319,7 +350,7 @@ pub(super) fn subject_after(masked: &str, p: usize, hi: usize) -> Option<Speaker
         return Some(Speaker::word(w0));
     }
     let cap0 = is_cap(at(masked, w0));
-    if !cap0 && !DETERMINERS.contains(&l0.as_str()) {
+    if !cap0 && !DETERMINERS.contains(&l0.as_str()) && !described_name(masked, &ws) {
         return None;
     }
     let gap = |i: usize| between(masked, ws[i].end, ws[i + 1].start);
@@ -400,6 +431,28 @@ pub(super) fn subject_after(masked: &str, p: usize, hi: usize) -> Option<Speaker
     })
 }
 
+/// Whether `ws` open with a lower-case description of up to three words
+/// and then a name: "9/11 widow Terry Strada", "campaign manager Jo Park".
+fn described_name(masked: &str, ws: &[Span]) -> bool {
+    let Some(n) = ws.iter().take(4).position(|&w| is_cap(at(masked, w))) else {
+        return false;
+    };
+    let name = at(masked, ws[n]);
+    let time = name.parse::<chrono::Weekday>().is_ok() || name.parse::<chrono::Month>().is_ok();
+    n > 0
+        && !time
+        && (0..n).all(|i| {
+            let w = low(masked, ws[i]);
+            between(masked, ws[i].end, ws[i + 1].start)
+                .chars()
+                .all(|c| is_space(c) || c == '/')
+                && ![NAME_STOP, APPOS_STOP, PRONOUNS, CLAUSE_WORDS]
+                    .iter()
+                    .any(|list| list.contains(&w.as_str()))
+                && !VERB_RE.is_match(&w)
+        })
+}
+
 /// A party-and-state tag such as "R-Ky." or "D-Mo.".
 fn is_state_code(w: &str) -> bool {
     let mut c = w.chars();
@@ -454,15 +507,29 @@ pub(super) fn attribution_after(masked: &str, e: usize, hi: usize) -> Option<Spe
     // The subject starts the clause ("…," the official said), after at
     // most a noun or two ("…," panel Chairman Jo Reed said).
     let lead = between(masked, p, sp.span.start);
-    let lead_words: Vec<&str> = lead.split(is_space).filter(|w| !w.is_empty()).collect();
-    (lead_words.len() <= 2
-        && !lead.contains([',', '.', ';', ':', MASK as char])
-        && lead_words.iter().all(|w| {
+    let plain = |words: &[&str]| {
+        words.iter().all(|w| {
             let w = lower(w);
             !CLAUSE_WORDS.contains(&w.as_str())
                 && !VERB_RE.is_match(&w)
                 && !PRONOUNS.contains(&w.as_str())
-        }))
+        })
+    };
+    let lead_words: Vec<&str> = lead.split(is_space).filter(|w| !w.is_empty()).collect();
+    if lead_words.len() <= 2 && !lead.contains([',', '.', ';', ':', MASK as char]) {
+        return plain(&lead_words).then_some(sp);
+    }
+    // "“I have admiration for the mechanics” of the proposals, Mr. Reed
+    // said.": the quoted words run on to a comma, and the clause after it
+    // closes the sentence: who speaks said the whole of it.
+    let run_on = lead.trim_end_matches(is_space).strip_suffix(',')?;
+    let rest_after = between(masked, v + m.len(), send);
+    let run_words: Vec<&str> = run_on.split(is_space).filter(|w| !w.is_empty()).collect();
+    (run_words.len() <= 10
+        && !run_on.contains([',', '.', ';', ':', '!', '?', MASK as char])
+        && plain(&run_words)
+        && rest_after.len() <= 40
+        && !rest_after.contains([',', ';', ':', MASK as char]))
     .then_some(sp)
 }
 
@@ -595,3 +662,58 @@ pub(super) fn is_description(s: &str) -> bool {
         && s.rsplit(is_space).next().is_some_and(|h| !is_cap(h))
         && ROLE_NOUNS.contains(&head)
 }
+
+/// Whether a sentence's opening subject, `sp` in `masked`, can be taken
+/// for who speaks through a colon: a personal pronoun, a name of two words
+/// or more, or one after a title ("President Obama"); "Post" alone may be an
+/// outlet or a thing.
+pub(super) fn is_person_like(masked: &str, sp: Span) -> bool {
+    let s = sp.slice(masked);
+    let l = lower(s);
+    if matches!(l.as_str(), "he" | "she" | "they" | "i" | "we") {
+        return true;
+    }
+    let ws: Vec<&str> = s.split(is_space).filter(|w| !w.is_empty()).collect();
+    let prev = between(masked, 0, sp.start)
+        .trim_end_matches(is_space)
+        .rsplit(is_space)
+        .next()
+        .map(lower)
+        .unwrap_or_default();
+    let titled = TITLES.contains(&prev.trim_end_matches('.'));
+    !ws.is_empty()
+        && ws.iter().all(|w| is_cap(w))
+        && !NOT_NAME.contains(&lower(ws[0]).as_str())
+        && (ws.len() >= 2 || titled)
+}
+
+/// Titles written before a person's name.
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "president",
+    "senator",
+    "governor",
+    "secretary",
+    "minister",
+    "mayor",
+    "chancellor",
+    "judge",
+    "justice",
+    "pope",
+    "king",
+    "queen",
+    "prince",
+    "general",
+    "professor",
+    "prof",
+    "rev",
+    "chairman",
+    "chairwoman",
+];

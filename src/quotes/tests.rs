@@ -135,8 +135,8 @@ fn unicode_space_next_to_a_speech_verb_is_a_space() {
 fn quote_after_a_naming_verb_or_noun() {
     let q = one("Marchers chanted “Open borders” all the way to the square.");
     assert_eq!(q.text, "Open borders");
-    let q = one("He refused to use the words \"Total War\" in the speech.");
-    assert_eq!(q.text, "Total War");
+    // A term mentioned is not words said: he refused to say them.
+    assert!(find_quotes("He refused to use the words \"Total War\" in the speech.").is_empty());
     // A woven phrase is no statement, whatever the verb.
     assert!(find_quotes("Her rivals called the plan “a gift to landlords” on Friday.").is_empty());
 }
@@ -245,4 +245,108 @@ fn confidence_follows_the_evidence() {
     let q = one(t);
     let named = one("\"We go on with the plan,\" Omar Haddad said.");
     assert!(q.speaker_confidence.unwrap() < named.speaker_confidence.unwrap());
+}
+
+#[test]
+fn terms_and_titles_are_not_quotes() {
+    assert!(
+        find_quotes("Protesters wore shirts with the words “We can't wait,” and marched.")
+            .is_empty()
+    );
+    assert!(
+        find_quotes("Ana Ruiz's commentary, “Mayor, show us the budget,” is a fair one.")
+            .is_empty()
+    );
+    assert!(
+        find_quotes("He hosts the “Morning Lines Today” radio program on weekdays.").is_empty()
+    );
+    // After a colon the words are quoted, whatever the noun.
+    let q = one("The paper used her words as its headline: “Finally, someone who listens.”");
+    assert_eq!(q.text, "Finally, someone who listens.");
+    // "In his own words" introduces what he said.
+    let q = one("In his own words, “We will not sell the harbour to anyone.”");
+    assert_eq!(q.text, "We will not sell the harbour to anyone.");
+}
+
+#[test]
+fn inverted_and_participle_attributions() {
+    let q = one("Said Ortega: “The budget will pass before the summer recess.”");
+    assert_eq!(q.speaker_text.as_deref(), Some("Ortega"));
+    let t = "Mayor Ann Lee hardly settled the matter, brushing off the audit and, when pressed \
+             by reporters after the meeting, insisting, “Of course we paid the contractors.”";
+    assert_eq!(one(t).speaker_text.as_deref(), Some("Mayor Ann Lee"));
+}
+
+#[test]
+fn described_name_after_the_verb() {
+    let q = one("“The flood took everything we had,” said longtime resident Maria Lopez.");
+    assert_eq!(
+        q.speaker_text.as_deref(),
+        Some("longtime resident Maria Lopez")
+    );
+    let q = one("“The river is rising again,” said 9/11 widow Terry Vance.");
+    assert_eq!(q.speaker_text.as_deref(), Some("9/11 widow Terry Vance"));
+    // A date after the verb is no name.
+    let q = one("“We are closing the bridge for repairs,” officials said last Monday.");
+    assert_eq!(q.speaker_text.as_deref(), Some("officials"));
+}
+
+#[test]
+fn quoted_words_running_on_to_the_attribution() {
+    let t = "“I have admiration for the design” of the new bridge, Mr. Okafor said.";
+    assert_eq!(one(t).speaker_text.as_deref(), Some("Mr. Okafor"));
+}
+
+#[test]
+fn speaker_before_a_colon() {
+    let t = "Governor Jo Reed is taking a blunt message to the coast: “This is about jobs.”";
+    assert_eq!(one(t).speaker_text.as_deref(), Some("Jo Reed"));
+    let t = "President Obama is taking a new message to voters: “It is about me.”";
+    assert_eq!(one(t).speaker_text.as_deref(), Some("Obama"));
+    // A thing before the colon does not speak.
+    let t = "The report has one line that matters: “Funding ends in March next year.”";
+    assert_eq!(one(t).speaker_text, None);
+}
+
+#[test]
+fn unattributed_quote_keeps_its_paragraphs_speaker() {
+    let t = "“This is not right,” Warren said. “You cut the staff to the bone” to raise \
+             profits, she said. “You blamed the workers on television for it.”";
+    let qs = find_quotes(t);
+    // The first two are one quote split around "Warren said".
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    assert_eq!(qs[1].speaker_text.as_deref(), Some("Warren"));
+    // The next paragraph does not inherit it.
+    let t = "“This is not right,” Warren said.\n\n“Nobody in the hall expected the vote to fail tonight.”";
+    let qs = find_quotes(t);
+    assert_eq!(qs.last().and_then(|q| q.speaker_text.clone()), None);
+}
+
+#[test]
+fn nickname_in_the_speaker_does_not_hide_it() {
+    let t =
+        "“This is a big year for the county!” state Del. Marcia “Cia” Price shouted to the crowd.";
+    let q = one(t);
+    assert!(
+        q.speaker_text
+            .as_deref()
+            .is_some_and(|s| s.contains("Price")),
+        "{q:#?}"
+    );
+    let t = "“We are ready,” Ruiz told reporters on “Good Morning Harbour.” “We have the votes.”";
+    let q = one(t);
+    assert_eq!(q.text, "We are ready, We have the votes.");
+}
+
+#[test]
+fn later_after_an_article_is_not_a_clause_break() {
+    let t =
+        "Senator Hal Brooks, at a later press briefing, said, “We will hold hearings on the fire.”";
+    let q = one(t);
+    assert!(
+        q.speaker_text
+            .as_deref()
+            .is_some_and(|s| s.starts_with("Senator Hal Brooks")),
+        "{q:#?}"
+    );
 }
