@@ -208,15 +208,19 @@ impl Cache {
         let written = (|| {
             let mut f = fs::File::create(&temp)?;
             f.write_all(&[0u8; HEADER])?;
-            let mut out = Hashing {
-                to: io::BufWriter::with_capacity(1 << 16, &mut f),
-                hash: blake3::Hasher::new(),
-                len: 0,
-            };
+            // Buffered before it is hashed: the encoder writes a field at
+            // a time, and hashing is fast only over long runs of bytes.
+            let mut out = io::BufWriter::with_capacity(
+                1 << 16,
+                Hashing {
+                    to: &mut f,
+                    hash: blake3::Hasher::new(),
+                    len: 0,
+                },
+            );
             postcard::to_io(value, &mut out).map_err(io::Error::other)?;
-            out.to.flush()?;
+            let out = out.into_inner().map_err(|e| e.into_error())?;
             let (len, hash) = (out.len, out.hash.finalize());
-            drop(out);
             f.seek(SeekFrom::Start(0))?;
             f.write_all(MAGIC)?;
             f.write_all(&self.fingerprint)?;

@@ -28,4 +28,5 @@ pub mod sanitize;
 pub mod span;
 pub mod text;
 pub mod timeline;
+pub mod timing;
 pub mod tui;

@@ -2,6 +2,7 @@
 
 use super::Items;
 use super::{FastMap, Lists, UnionFind, WORD_HASH, each_common, hashed_words, link};
+use chrono::NaiveDate;
 use std::hash::BuildHasher;
 use std::sync::LazyLock;
 
@@ -130,19 +131,19 @@ fn event_word(w: &str) -> Option<&str> {
 /// Groups events of the same date whose rare words mostly agree.
 ///
 /// Words are weighted by how rare they are in the whole corpus, so a first
-/// pass counts them; events of different dates are never one, so the
-/// second pass links one batch of whole dates at a time and never holds
-/// the word lists of the whole corpus.
+/// pass counts them, keeping each event's words as numbers (a few bytes a
+/// word, not read and hashed again); events of different dates are never
+/// one, so the second pass links one batch of whole dates at a time.
 pub(super) fn event_groups<T: Items + ?Sized>(events: &T) -> Vec<u32> {
-    let keep = event_word;
     // Dense word numbers (in order of first use) and document frequencies.
     let mut ids: FastMap<u64, u32> = FastMap::default();
     let mut df: Vec<u32> = Vec::new();
     let mut v: Vec<u32> = Vec::new();
+    let mut words: Lists<u32> = Lists::default();
     hashed_words(
         events.len(),
         |i| events.text(i),
-        keep,
+        event_word,
         |hashes| {
             v.clear();
             v.extend(hashes.iter().map(|w| {
@@ -156,18 +157,23 @@ pub(super) fn event_groups<T: Items + ?Sized>(events: &T) -> Vec<u32> {
             for &w in &v {
                 df[w as usize] += 1;
             }
+            words.push(v.iter().copied());
         },
     );
+    drop(ids);
+    crate::timing::mark("event words counted");
     let n = events.len().max(1) as f64;
     let idf: Vec<f32> = df
         .iter()
         .map(|&d| ((n / d as f64).ln() + 1.0) as f32)
         .collect();
 
-    // Events by date, then batches of whole dates.
-    let date = |i: usize| events.dates(i);
+    // Events by date, then batches of whole dates. Each event's date is
+    // worked out once: sorting and linking compare them many times over.
+    let dates: Vec<(NaiveDate, NaiveDate)> = (0..events.len()).map(|i| events.dates(i)).collect();
+    let date = |i: usize| dates[i];
     let mut order: Vec<u32> = (0..events.len() as u32).collect();
-    order.sort_by_key(|&i| (date(i as usize), i));
+    order.sort_unstable_by_key(|&i| (date(i as usize), i));
     let mut groups: Vec<u32> = (0..events.len() as u32).collect();
     let mut from = 0;
     while from < order.len() {
@@ -178,16 +184,14 @@ pub(super) fn event_groups<T: Items + ?Sized>(events: &T) -> Vec<u32> {
             to += 1;
         }
         let batch = &order[from..to];
+        // Sorted, each word once, as `push_set` would make them.
         let mut toks: Lists<u32> = Lists::default();
-        hashed_words(
-            batch.len(),
-            |j| events.text(batch[j] as usize),
-            keep,
-            |hashes| toks.push_set(hashes.iter().map(|w| ids[w])),
-        );
+        for &i in batch {
+            toks.push(words.get(i as usize).iter().copied());
+        }
         // Groups never cross dates, and a date's events are in the order of
         // their numbers: the first of a group here is its first overall.
-        for (i, root) in link_events(events, batch, &toks, &df, &idf)
+        for (i, root) in link_events(&dates, batch, &toks, &df, &idf)
             .into_iter()
             .enumerate()
         {
@@ -200,14 +204,14 @@ pub(super) fn event_groups<T: Items + ?Sized>(events: &T) -> Vec<u32> {
 
 /// The groups of one batch of events (`batch` holds their numbers; the
 /// groups are positions in it).
-fn link_events<T: Items + ?Sized>(
-    events: &T,
+fn link_events(
+    dates: &[(NaiveDate, NaiveDate)],
     batch: &[u32],
     toks: &Lists<u32>,
     df: &[u32],
     idf: &[f32],
 ) -> Vec<u32> {
-    let dates = |j: usize| events.dates(batch[j] as usize);
+    let dates = |j: usize| dates[batch[j] as usize];
     let mut uf = UnionFind::new(batch.len());
     let same_date = |a: usize, b: usize| dates(a) == dates(b);
     // Block by the rarest words that some other event also has (a word no

@@ -263,8 +263,11 @@ fn link<C: FnMut(usize, usize) -> bool>(
             run += size;
         }
         kept.truncate(len);
-        // Whole postings for each worker.
-        let slices: Vec<&[std::ops::Range<usize>]> = runs.chunks(2048).collect();
+        // Whole postings for each worker, in enough slices to keep every
+        // core busy (one date's events make only a few hundred postings).
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let size = runs.len().div_ceil(workers * 4).clamp(64, 2048);
+        let slices: Vec<&[std::ops::Range<usize>]> = runs.chunks(size).collect();
         let found = parallel_map(&slices, |_, postings| {
             let (mut out, mut same) = (Vec::new(), checker());
             for r in postings.iter() {
@@ -406,8 +409,10 @@ pub struct Clustering {
 pub fn build<E: Items + ?Sized, Q: Items + ?Sized>(events: &E, quotes: &Q) -> Clustering {
     let eg = events::event_groups(events);
     release_freed_memory();
+    crate::timing::mark("event clusters");
     let qg = quotes::quote_groups(quotes);
     release_freed_memory();
+    crate::timing::mark("quote clusters");
     // Exactly as many clusters as groups, each group's first item its root.
     let roots = |g: &[u32]| {
         g.iter()
@@ -460,6 +465,7 @@ pub fn build<E: Items + ?Sized, Q: Items + ?Sized>(events: &E, quotes: &Q) -> Cl
         c.members.shrink_to_fit();
     }
     release_freed_memory();
+    crate::timing::mark("cluster lists");
     Clustering {
         events,
         quotes,

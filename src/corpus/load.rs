@@ -160,10 +160,13 @@ pub(super) fn load_files(
         warnings: AtomicUsize::new(0),
         total: inputs.len(),
     };
+    crate::timing::start();
     let context = opts.cache.map(|c| c.keys().part(context.as_bytes()).key());
     let mut cache_issues = Vec::new();
 
-    // The whole corpus from the cache, when no file changed.
+    // The whole corpus from the cache, when no file changed. Each file's
+    // key is kept: a file whose entry is there is not read again.
+    let mut file_keys: Vec<Option<Key>> = Vec::new();
     let whole_key = match (opts.cache, &context) {
         (Some(cache), Some(ctx)) if !inputs.is_empty() => {
             meter.tell(Stage::Checking, true);
@@ -176,14 +179,18 @@ pub(super) fn load_files(
                 Input::Stdin => None,
             });
             meter.done.store(0, Ordering::Relaxed);
+            file_keys = keys.iter().map(|k| k.map(|(_, k)| k)).collect();
             keys.into_iter()
                 .collect::<Option<Vec<_>>>()
                 .map(|keys| whole_key(cache, ctx, &keys))
         }
         _ => None,
     };
+    crate::timing::mark("files hashed");
     if let (Some(cache), Some((key, bytes))) = (opts.cache, &whole_key) {
-        match cache.get::<Snapshot>(Kind::Model, key) {
+        let found = cache.get::<Snapshot>(Kind::Model, key);
+        crate::timing::mark("snapshot looked up");
+        match found {
             Lookup::Hit(s) => {
                 meter.done.store(inputs.len(), Ordering::Relaxed);
                 meter.cached.store(inputs.len(), Ordering::Relaxed);
@@ -214,6 +221,9 @@ pub(super) fn load_files(
 
     // File by file, a batch at a time.
     let write_failed = Mutex::new(None::<String>);
+    // A file that changed after it was hashed: the corpus's key is not
+    // what was read, so it is not kept under it.
+    let moved = std::sync::atomic::AtomicBool::new(false);
     let mut parts: Vec<Part> = Vec::with_capacity(inputs.len());
     let mut names: Vec<Option<Box<[u8]>>> = Vec::with_capacity(inputs.len());
     let mut issues: Vec<LoadIssue> = Vec::new();
@@ -221,9 +231,14 @@ pub(super) fn load_files(
     let mut preview_cost = Duration::ZERO;
     let batch = (inputs.len() / 64).clamp(32, 1024);
     meter.tell(Stage::Reading, true);
-    for chunk in inputs.chunks(batch) {
-        let results = parallel_map(chunk, |_, input| {
-            let (entry, fresh, key, note) = read_one(input, sources, &shared, opts.cache, &context);
+    for (n, chunk) in inputs.chunks(batch).enumerate() {
+        let results = parallel_map(chunk, |i, input| {
+            let known = file_keys.get(n * batch + i).copied().flatten();
+            let (entry, fresh, key, note) =
+                read_one(input, sources, &shared, opts.cache, &context, known);
+            if known.is_some() && key != known {
+                moved.store(true, Ordering::Relaxed);
+            }
             if let (Some(cache), Some(key), true) = (opts.cache, key, fresh)
                 && let Err(e) = cache.put(Kind::File, &key, &entry)
             {
@@ -272,12 +287,13 @@ pub(super) fn load_files(
         }
     }
     meter.tell(Stage::Assembling, true);
+    crate::timing::mark("files read and extracted");
     let mut model = super::assemble(parts, shared, table);
     model.path_bytes = (model.articles.iter().zip(names))
         .filter_map(|(a, n)| Some((a.id, n?)))
         .collect();
     let cached = meter.cached.load(Ordering::Relaxed);
-    if let (Some(cache), Some((key, _))) = (opts.cache, &whole_key) {
+    if let (Some(cache), Some((key, _)), false) = (opts.cache, &whole_key, moved.into_inner()) {
         let snapshot = Snapshot {
             path_bytes: model.path_bytes.clone(),
             model,
@@ -290,6 +306,7 @@ pub(super) fn load_files(
         model = snapshot.model;
         issues = snapshot.issues;
         cache.evict();
+        crate::timing::mark("snapshot written");
     }
     if let (Some(cache), Some(e)) = (opts.cache, write_failed.into_inner().ok().flatten()) {
         cache_issues.push(LoadIssue::warning(
@@ -324,13 +341,17 @@ fn whole_key(cache: &Cache, context: &Key, files: &[(usize, Key)]) -> (Key, u64)
 }
 
 /// One input's entry: from the cache, or read and extracted (then `fresh`,
-/// to be written to the cache under the key given).
+/// to be written to the cache under the key given, which is the file's
+/// whenever it has one). `known` is the file's
+/// key when it was hashed already: its entry is then looked up without
+/// reading the file again.
 fn read_one(
     input: &Input,
     sources: &Sources,
     shared: &Shared,
     cache: Option<&Cache>,
     context: &Option<Key>,
+    known: Option<Key>,
 ) -> (FileEntry, bool, Option<Key>, Option<LoadIssue>) {
     let extract = |loaded: loader::Loaded| FileEntry {
         docs: (loaded.docs.into_iter())
@@ -345,6 +366,21 @@ fn read_one(
         Input::Stdin => return (extract(loader::load_input(input)), true, None, None),
         Input::File(p) => p,
     };
+    let mut corrupt = None;
+    let mut look_up = |cache: &Cache, key: &Key| match cache.get::<FileEntry>(Kind::File, key) {
+        Lookup::Hit(e) => Some(e),
+        Lookup::Miss => None,
+        Lookup::Corrupt(why) => {
+            cache.remove(Kind::File, key);
+            corrupt = Some(why);
+            None
+        }
+    };
+    if let (Some(cache), Some(key)) = (cache, &known)
+        && let Some(e) = look_up(cache, key)
+    {
+        return (e, false, known, None);
+    }
     let bytes = match loader::read_bytes(path) {
         Ok(b) => b,
         Err(kind) => {
@@ -358,16 +394,12 @@ fn read_one(
     let key = cache
         .zip(context.as_ref())
         .map(|(c, ctx)| file_key(c, ctx, path, &bytes));
-    let mut corrupt = None;
-    if let (Some(cache), Some(key)) = (cache, &key) {
-        match cache.get::<FileEntry>(Kind::File, key) {
-            Lookup::Hit(e) => return (e, false, None, None),
-            Lookup::Miss => {}
-            Lookup::Corrupt(why) => {
-                cache.remove(Kind::File, key);
-                corrupt = Some(why);
-            }
-        }
+    // Looked up by what is read now, unless that is what was hashed.
+    if let (Some(cache), Some(k)) = (cache, &key)
+        && key != known
+        && let Some(e) = look_up(cache, k)
+    {
+        return (e, false, key, None);
     }
     let entry = extract(loader::load_bytes(path, bytes));
     // Said, but not kept in the entry written in the corrupt one's place.

@@ -60,6 +60,7 @@ struct Pool {
 #[derive(Clone, Serialize, Deserialize)]
 struct Record {
     path: String,
+    #[serde(with = "crate::model::day::option")]
     published: Option<NaiveDate>,
     author: Option<String>,
     outlet: Option<String>,
@@ -378,6 +379,7 @@ pub fn assemble(parts: Vec<Part>, shared: Shared, aliases: &AliasTable) -> Model
     let event_article = article_of(event_ranges, found_events.len());
     let quote_article = article_of(quote_ranges, found_quotes.len());
     anchored::resolve_anchors(&mut found_events, &event_article, &articles);
+    crate::timing::mark("anchored dates");
 
     // Every name once, in order of first mention across the corpus.
     let table = shared.names.into_inner().unwrap_or_else(|e| e.into_inner());
@@ -389,6 +391,7 @@ pub fn assemble(parts: Vec<Part>, shared: Shared, aliases: &AliasTable) -> Model
         .collect();
     let index = ActorIndex::build(aliases, &names);
     drop(names);
+    crate::timing::mark("actor index");
 
     // Actors and cited outlets, on every core; counted afterwards. Equal
     // lists (and speaker phrases) are held once per slice of the pool.
@@ -427,6 +430,7 @@ pub fn assemble(parts: Vec<Part>, shared: Shared, aliases: &AliasTable) -> Model
             mentions[a] += 1;
         }
     }
+    crate::timing::mark("quote speakers and outlets");
     // Chronological order, then clusters over items in that order: an
     // item's place is its id.
     let key = |d: &DateInfo, art: ArticleId, span: Span, k: usize| {
@@ -445,6 +449,7 @@ pub fn assemble(parts: Vec<Part>, shared: Shared, aliases: &AliasTable) -> Model
         let q = &found_quotes[k];
         key(&q.date, quote_article[k], q.span, k)
     });
+    crate::timing::mark("chronological order");
     let clustering = cluster::build(
         &Sorted {
             found: &found_events,
@@ -509,6 +514,7 @@ pub fn assemble(parts: Vec<Part>, shared: Shared, aliases: &AliasTable) -> Model
         }
     });
     events.sort_unstable_by_key(|e| e.id);
+    crate::timing::mark("events made");
     let quote_place = place(quote_order);
     let mut quotes: Vec<Quote> = Vec::with_capacity(found_quotes.len());
     drain_back(&mut found_quotes, |start, chunk| {
@@ -533,6 +539,7 @@ pub fn assemble(parts: Vec<Part>, shared: Shared, aliases: &AliasTable) -> Model
         }
     });
     quotes.sort_unstable_by_key(|q| q.id);
+    crate::timing::mark("quotes made");
     let mut actors = index.actors;
     for (a, n) in actors.iter_mut().zip(mentions) {
         a.mentions = n;

@@ -29,6 +29,10 @@ use std::time::Instant;
 
 /// `--child-open DIR CACHE|-`: one open, with the cache in CACHE.
 pub fn child_open(dir: &Path, cache: &str) {
+    if std::env::var_os("DATELINE_TIMES").is_some() {
+        Counting::start();
+        dateline::timing::count_heap_with(Counting::live);
+    }
     let cache = (cache != "-").then(|| Cache::new(cache.into(), DEFAULT_LIMIT * 16));
     let t = Instant::now();
     let opts = Options {

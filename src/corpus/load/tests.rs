@@ -82,6 +82,20 @@ fn a_changed_file_is_extracted_again_and_only_it() {
     assert_eq!((fewer.stats.files, fewer.stats.cached), (2, 2));
     assert_eq!(fewer.model, open(docs.path(), None).model);
     assert_eq!(fewer.model.articles.len(), 2);
+    // A file added: only it is extracted.
+    fs::write(
+        docs.path().join("d.txt"),
+        "Date: 2026-05-07\n\nThe council voted on Thursday to reopen the harbour bridge.\n",
+    )
+    .unwrap();
+    let more = open(docs.path(), Some(&cache));
+    assert_eq!((more.stats.files, more.stats.cached), (3, 2));
+    assert_eq!(more.model, open(docs.path(), None).model);
+    assert_eq!(more.model.articles.len(), 3);
+    // Reopened as it is now: the whole model, the same again.
+    let again = open(docs.path(), Some(&cache));
+    assert!(again.stats.whole);
+    assert_eq!(again.model, more.model);
 }
 
 #[test]
