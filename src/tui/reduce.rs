@@ -31,11 +31,10 @@ pub fn update(s: &mut State, action: Action) -> Vec<Effect> {
             generation,
             shown,
             wider,
+            partial,
         } => {
             if generation == s.generation {
-                s.filter_shown = s.filter.text.clone();
-                s.wider = wider;
-                s.set_shown(shown);
+                s.answer(generation, shown, wider, partial);
             }
             Vec::new()
         }
