@@ -35,7 +35,8 @@ pub struct Answer {
 /// When a pass sends its partial answer, and how it splits the work.
 #[derive(Debug, Clone, Copy)]
 pub struct Pace {
-    /// Rows a chunk scans: a newer query waits at most this long.
+    /// Rows a chunk scans: a newer query waits for at most one chunk a
+    /// thread, and the first rows for at least one.
     pub chunk: usize,
     pub threads: usize,
     /// Shown rows that fill a screen (a tall one).
@@ -47,7 +48,7 @@ pub struct Pace {
 impl Default for Pace {
     fn default() -> Pace {
         Pace {
-            chunk: 16_384,
+            chunk: 4_096,
             threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
             screen: 200,
             patience: Duration::from_millis(50),
@@ -163,7 +164,9 @@ fn pass(
                     return Flow::Stop;
                 }
             }
-            let enough = shown >= pace.screen || start.elapsed() >= pace.patience;
+            // Not before a first chunk: an empty screen would only flash.
+            let waited = start.elapsed() >= pace.patience && p.scanned > 0;
+            let enough = shown >= pace.screen || waited;
             if !partial_sent && enough && p.scanned < p.total {
                 partial_sent = true;
                 if !send(answer(&hits, true)) {
