@@ -134,3 +134,22 @@ fn the_whole_answer_keeps_the_selected_row_on_its_line() {
         assert_eq!(selected(&s), before, "by relevance: {by_relevance}");
     }
 }
+
+#[test]
+fn marking_all_and_export_wait_for_the_whole_count() {
+    let mut s = state(120, 30);
+    let g = type_filter(&mut s, "e");
+    let all = whole(&s, "e", false);
+    answer(&mut s, g, &all[..40], true);
+    press(&mut s, &[key(KeyCode::Enter)]);
+    for cmd in [Cmd::MarkAll, Cmd::Export] {
+        update(&mut s, Action::Cmd(cmd));
+        assert_eq!(s.mode, Mode::Normal, "{cmd:?}");
+        assert!(s.marks.is_empty(), "{cmd:?}");
+        let m = s.message.clone().unwrap_or_default();
+        assert!(m.contains("still counting"), "{cmd:?}: {m}");
+    }
+    answer(&mut s, g, &all, false);
+    update(&mut s, Action::Cmd(Cmd::MarkAll));
+    assert_eq!(s.marks.len(), all.len());
+}
