@@ -11,12 +11,14 @@ mod fuzzy;
 mod haystack;
 mod matcher;
 mod parse;
+mod pass;
 
 pub use fuzzy::{Frizbee, Fuzzy};
 pub use haystack::Haystack;
 pub use haystack::fold;
 pub use matcher::{DateFit, DefaultEngine, Matcher, date_fit};
 pub use parse::{Field, Kind, Mode, Query, SYNTAX, Term};
+pub use pass::{Flow, Progress, narrows, scan};
 
 use crate::timeline::Item;
 
@@ -25,6 +27,10 @@ use crate::timeline::Item;
 pub fn filter(items: &[Item], hays: &[Haystack], q: &Query, by_relevance: bool) -> Vec<usize> {
     filter_counted(items, hays, q, by_relevance).rows
 }
+
+/// A row a pass matched: its index, its score, and whether its date is
+/// wider than the query's range.
+pub type Hit = (usize, i64, bool);
 
 /// What a filter shows, and how many rows it left out only because their
 /// dates are wider than the range (`Query::wider` keeps them).
@@ -75,14 +81,21 @@ fn filter_on<F: Fuzzy>(
                 m.score_fit(&items[i], &hays[i])
                     .map(|(s, fit)| (i, s, fit == DateFit::Wider))
             })
-            .collect::<Vec<(usize, i64, bool)>>()
+            .collect::<Vec<Hit>>()
     };
     let hits = crate::parallel::parallel_ranges(n, threads, min_chunk, scan);
+    finish(hits, q.wider, by_relevance)
+}
+
+/// What a pass's hits (item, score, wider than the range) show: the rows
+/// in timeline order, or best first when `by_relevance`, leaving out the
+/// wider rows unless `keep_wider`.
+pub fn finish(hits: Vec<Hit>, keep_wider: bool, by_relevance: bool) -> Filtered {
     let mut wider = 0;
     let hits: Vec<(usize, i64)> = hits
         .into_iter()
         .filter(|&(_, _, wide)| {
-            let out = wide && !q.wider;
+            let out = wide && !keep_wider;
             wider += out as usize;
             !out
         })

@@ -120,6 +120,8 @@ pub enum Action {
         shown: Vec<usize>,
         /// Rows left out for dates wider than the range.
         wider: usize,
+        /// The pass is still counting: these are the rows found so far.
+        partial: bool,
     },
     AskOverwrite(PathBuf),
     Message(String),

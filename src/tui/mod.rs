@@ -27,7 +27,6 @@ pub mod worker;
 mod tests;
 
 use crate::corpus::Corpus;
-use crate::query::Filtered;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use state::{Action, Data, Effect, State};
 use std::io::Write;
@@ -36,7 +35,7 @@ use std::sync::mpsc::{Sender, channel};
 
 enum Msg {
     Term(Event),
-    Filtered(u64, Filtered),
+    Filtered(worker::Answer),
     Loading(crate::corpus::Progress),
     Arrived(actions::NewData),
 }
@@ -109,10 +108,11 @@ fn run_state(
         let mut next = Some(rx.recv()?);
         while let Some(msg) = next {
             let action = match msg {
-                Msg::Filtered(generation, f) => Some(Action::Filtered {
-                    generation,
-                    shown: f.rows,
-                    wider: f.wider,
+                Msg::Filtered(a) => Some(Action::Filtered {
+                    generation: a.generation,
+                    shown: a.filtered.rows,
+                    wider: a.filtered.wider,
+                    partial: a.partial,
                 }),
                 Msg::Loading(p) => Some(Action::Loading(p)),
                 Msg::Arrived(d) => Some(Action::Replace(d)),

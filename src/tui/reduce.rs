@@ -31,11 +31,10 @@ pub fn update(s: &mut State, action: Action) -> Vec<Effect> {
             generation,
             shown,
             wider,
+            partial,
         } => {
             if generation == s.generation {
-                s.filter_shown = s.filter.text.clone();
-                s.wider = wider;
-                s.set_shown(shown);
+                s.answer(generation, shown, wider, partial);
             }
             Vec::new()
         }
@@ -202,6 +201,10 @@ fn normal(s: &mut State, cmd: Cmd) -> Vec<Effect> {
                 s.marks.extend(chosen);
             }
         },
+        // Rows the filter has not counted yet would be left out.
+        Cmd::MarkAll | Cmd::Export if s.counting.is_some() => {
+            s.message = Some("the filter is still counting its rows: try again in a moment".into())
+        }
         Cmd::MarkAll => s.marks.extend(s.shown.iter().copied()),
         Cmd::Unmark => {
             let n = s.marks.len();

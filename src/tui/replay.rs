@@ -26,6 +26,7 @@ pub fn act(s: &mut State, a: Action) -> Vec<Effect> {
                     generation: *generation,
                     shown: f.rows,
                     wider: f.wider,
+                    partial: false,
                 },
             );
         }

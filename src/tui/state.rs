@@ -115,6 +115,9 @@ pub struct State {
     pub hide_unsure: bool,
     /// Rows the last result hid for that.
     pub unsure_hidden: usize,
+    /// The generation whose pass is still counting, while its first rows
+    /// are shown.
+    pub counting: Option<u64>,
     pub quit: bool,
 }
 
@@ -158,6 +161,7 @@ impl State {
             pending: None,
             hide_unsure: false,
             unsure_hidden: 0,
+            counting: None,
             prefs: layout::Prefs::default(),
             keymap: Arc::default(),
             export_dir: None,
@@ -350,10 +354,34 @@ impl State {
         self.anchor = None;
     }
 
+    /// Shows the filter's answer for the current generation. When it
+    /// follows a partial answer of the same pass, the selected row stays
+    /// on its line.
+    pub(super) fn answer(
+        &mut self,
+        generation: u64,
+        shown: Vec<usize>,
+        wider: usize,
+        partial: bool,
+    ) {
+        if self.counting == Some(generation) && self.pending.is_none() {
+            let line = self
+                .row_of
+                .get(self.sel)
+                .map(|r| r.saturating_sub(self.top));
+            self.pending = self.shown.get(self.sel).copied().zip(line);
+        }
+        self.counting = partial.then_some(generation);
+        self.filter_shown = self.filter.text.clone();
+        self.wider = wider;
+        self.set_shown(shown);
+    }
+
     pub(super) fn refilter(&mut self) -> Vec<Effect> {
         self.generation += 1;
         if self.filter.text.trim().is_empty() && !self.by_relevance {
             self.filter_shown.clear();
+            self.counting = None;
             self.wider = 0;
             self.set_shown((0..self.data.items.len()).collect());
             return Vec::new();

@@ -10,6 +10,8 @@
 //!   dateline-bench pages     1,000 saved web pages beside the same articles as text
 //!   dateline-bench reopen    the cache and the explorer's start at 10,000 and
 //!                            100,000 articles (or the sizes given)
+//!   dateline-bench typing    the filter typed key by key in the explorer at
+//!                            10,000 and 100,000 articles (or the sizes given)
 //!   dateline-bench all       all five
 //!
 //! Each export runs in a child process of its own (this binary, re-executed
@@ -22,6 +24,7 @@ mod pages;
 mod reopen;
 mod skim;
 mod startup;
+mod typing;
 mod util;
 mod world;
 
@@ -66,6 +69,14 @@ fn main() {
                 reopen::bench_reopen(&sizes);
             }
         }
+        Some("typing") => {
+            let sizes: Vec<usize> = args[1..].iter().filter_map(|a| a.parse().ok()).collect();
+            if sizes.is_empty() {
+                reopen::bench_typing(&[10_000, 100_000]);
+            } else {
+                reopen::bench_typing(&sizes);
+            }
+        }
         Some("--cluster-stats") => {
             let n = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(1_000);
             extract::cluster_stats(n);
@@ -84,7 +95,7 @@ fn main() {
         }
         Some(other) => {
             eprintln!(
-                "usage: dateline-bench [startup|extract|filter|hostile|pages|reopen [N..]|all|--sample N|--write-corpus N DIR|--cluster-stats N]  (unknown: {other})"
+                "usage: dateline-bench [startup|extract|filter|hostile|pages|reopen [N..]|typing [N..]|all|--sample N|--write-corpus N DIR|--cluster-stats N]  (unknown: {other})"
             );
             std::process::exit(2);
         }

@@ -10,7 +10,8 @@
 //!   corpus assembled again;
 //! - first frame: from the start of the explorer's load (warm) to its
 //!   first 120x40 frame, and to the whole corpus shown;
-//! - filter: each keystroke of a typed query over the whole corpus.
+//! - filter: each keystroke of a typed query over the whole corpus, as
+//!   one whole pass and through the worker (first rows, whole answer).
 
 use crate::util::*;
 use crate::world::World;
@@ -21,7 +22,7 @@ use dateline::tui::data::Data;
 use dateline::tui::loading::{self, Source};
 use dateline::tui::reduce::update;
 use dateline::tui::state::State;
-use dateline::tui::{view, worker};
+use dateline::tui::view;
 use std::path::Path;
 use std::process::Command;
 use std::sync::Arc;
@@ -89,21 +90,21 @@ pub fn child_frame(dir: &Path, cache: &str) {
     update(&mut s, Action::Replace(data.clone()));
     std::hint::black_box(view::to_buffer(&s));
     let full = t.elapsed();
-    let mut keys = Vec::new();
-    let query = "minister said";
-    for n in 1..=query.len() {
-        let t = Instant::now();
-        let f = worker::run(&data.0, &query[..n], false, false);
-        keys.push(t.elapsed());
-        std::hint::black_box(f.rows.len());
-    }
-    let slowest = keys.iter().max().copied().unwrap_or_default();
+    let keys = crate::typing::type_query(&mut s, "minister said");
+    let max = |v: &[std::time::Duration]| ms(v.iter().max().copied().unwrap_or_default());
     println!(
-        "RESULT first_ms={} full_s={} rows={rows} key_median_ms={} key_max_ms={}",
+        "RESULT first_ms={} full_s={} rows={rows} key_median_ms={} key_max_ms={} \
+         first_median_ms={} first_max_ms={} done_median_ms={} done_max_ms={} partial={} keys={}",
         ms(first),
         secs(full),
-        ms(median(keys)),
-        ms(slowest)
+        ms(median(keys.whole.clone())),
+        max(&keys.whole),
+        ms(median(keys.first.clone())),
+        max(&keys.first),
+        ms(median(keys.done.clone())),
+        max(&keys.done),
+        keys.partial,
+        keys.done.len(),
     );
 }
 
@@ -132,6 +133,53 @@ fn get(r: &[(String, String)], k: &str) -> String {
 
 fn num(r: &[(String, String)], k: &str) -> f64 {
     get(r, k).parse().unwrap_or(f64::NAN)
+}
+
+/// What `--child-frame` measured of the typed filter.
+fn typing_lines(f: &[(String, String)]) {
+    println!(
+        "filter over {} rows, typing \"minister said\" (each key's whole answer awaited):",
+        get(f, "rows")
+    );
+    let row = |what: &str, k: &str| {
+        println!(
+            "  {what:<44} median {:>7.1} ms, slowest {:>7.1} ms",
+            num(f, &format!("{k}_median_ms")),
+            num(f, &format!("{k}_max_ms"))
+        )
+    };
+    row("one whole pass a key (no chunks)", "key");
+    row("key to first rows drawn (partial or whole)", "first");
+    row("key to whole answer drawn", "done");
+    println!(
+        "  {} of {} keys showed a partial answer first",
+        get(f, "partial"),
+        get(f, "keys")
+    );
+}
+
+/// `typing [N..]`: the corpus written and its cache filled, then only the
+/// explorer's start and the typed filter.
+pub fn bench_typing(sizes: &[usize]) {
+    for &n in sizes {
+        let docs = TempDir::new("typing");
+        let store = TempDir::new("typing-cache");
+        let bytes = write_corpus(&World::new(), &docs.0, n);
+        let d = docs.0.to_str().expect("a UTF-8 temp dir");
+        let c = store.0.to_str().expect("a UTF-8 temp dir");
+        println!();
+        println!("== typing: {n} articles, {:.1} MB ==", bytes as f64 / 1e6);
+        let fill = child(&["--child-open", d, c]);
+        println!("cache filled in {:.2} s", num(&fill, "seconds"));
+        let f = child(&["--child-frame", d, c]);
+        println!(
+            "explorer (warm): first frame {:.1} ms, whole corpus shown {:.2} s ({} rows)",
+            num(&f, "first_ms"),
+            num(&f, "full_s"),
+            get(&f, "rows")
+        );
+        typing_lines(&f);
+    }
 }
 
 pub fn bench_reopen(sizes: &[usize]) {
@@ -180,11 +228,6 @@ pub fn bench_reopen(sizes: &[usize]) {
             num(&f, "full_s"),
             get(&f, "rows")
         );
-        println!(
-            "filter over {} rows, typing \"minister said\": median {:.1} ms, slowest {:.1} ms a key",
-            get(&f, "rows"),
-            num(&f, "key_median_ms"),
-            num(&f, "key_max_ms")
-        );
+        typing_lines(&f);
     }
 }

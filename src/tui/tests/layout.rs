@@ -88,6 +88,7 @@ fn the_chart_hides_and_narrows_with_the_filter() {
             generation: query,
             shown,
             wider: 0,
+            partial: false,
         },
     );
     let first = frames_text(&s).lines().next().unwrap().to_string();

@@ -2,6 +2,7 @@
 
 mod arrive;
 mod config;
+mod counting;
 mod dates;
 mod editing;
 mod frames;
@@ -137,6 +138,7 @@ fn stale_filter_results_are_ignored() {
             generation,
             shown: vec![0],
             wider: 0,
+            partial: false,
         },
     );
     assert_eq!(s.shown.len(), s.data.items.len(), "old answer dropped");

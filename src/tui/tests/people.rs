@@ -45,6 +45,7 @@ fn enter_filters_the_timeline_by_the_chosen_person() {
             generation,
             shown,
             wider: 0,
+            partial: false,
         },
     );
     assert!(!s.shown.is_empty());

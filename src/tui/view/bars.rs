@@ -27,7 +27,11 @@ pub fn filter_bar(f: &mut Frame, s: &State, area: Rect, t: &Theme) {
     let loading = s.loading.map_or_else(String::new, |p| {
         format!("loading {}/{} files  ", p.done, p.total)
     });
-    let so_far = if s.loading.is_some() { " so far" } else { "" };
+    let so_far = match (s.counting, s.loading) {
+        (Some(_), _) => " so far, counting",
+        (None, Some(_)) => " so far",
+        (None, None) => "",
+    };
     let unsure = if s.hide_unsure {
         format!("{} unsure hidden (C)  ", s.unsure_hidden)
     } else {

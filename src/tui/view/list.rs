@@ -60,6 +60,12 @@ pub fn draw(f: &mut Frame, s: &State, a: &Areas, t: &Theme) {
     if s.shown.is_empty() {
         let what = match s.loading {
             Some(_) if s.data.items.is_empty() => "loading…".to_string(),
+            _ if s.counting.is_some() => {
+                format!(
+                    "no matches so far for {}, counting…",
+                    sanitize(&s.filter_shown)
+                )
+            }
             Some(_) => format!("no matches so far for {}", sanitize(&s.filter_shown)),
             None => format!("no matches for {}", sanitize(&s.filter_shown)),
         };
