@@ -134,13 +134,8 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
     for (r, split_sp) in merged {
         let start = r.parts[0].span.start;
         let end = r.parts.last().map_or(start, |p| p.span.end);
-        let qtext = r
-            .parts
-            .iter()
-            .map(|p| p.inner.slice(text).trim_matches(is_space))
-            .collect::<Vec<_>>()
-            .join(" ");
-        let nwords = qtext.split(is_space).filter(|w| !w.is_empty()).count();
+        let qtext = quoted_words(text, &r);
+        let nwords = word_count(&qtext);
         // Every kept quote has two words at least (see `keep` below): a
         // one-word quote is not worth looking for a speaker.
         if nwords < 2 {
@@ -315,38 +310,31 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
     out
 }
 
-/// A quoted span too short to be a quotation (one word, unless it opens
-/// a quote split around its attribution) or a title.
-fn is_minor(text: &str, r: &Raw) -> bool {
-    let words = r
-        .parts
-        .iter()
-        .map(|p| {
-            p.inner
-                .slice(text)
-                .split(is_space)
-                .filter(|w| !w.is_empty())
-                .count()
-        })
-        .sum::<usize>();
-    let (Some(first), Some(last)) = (r.parts.first(), r.parts.last()) else {
-        return true;
-    };
-    if words < 2 {
-        // "“Hopefully,” the president said, “…”" opens a split quote.
-        let opens = last
-            .inner
-            .slice(text)
-            .trim_end_matches(is_space)
-            .ends_with(',');
-        return !opens;
-    }
-    let q = r
-        .parts
+/// The quoted words of every part of `r`, without the marks, joined by a
+/// space.
+fn quoted_words(text: &str, r: &Raw) -> String {
+    r.parts
         .iter()
         .map(|p| p.inner.slice(text).trim_matches(is_space))
         .collect::<Vec<_>>()
-        .join(" ");
+        .join(" ")
+}
+
+fn word_count(s: &str) -> usize {
+    s.split(is_space).filter(|w| !w.is_empty()).count()
+}
+
+/// A quoted span too short to be a quotation (one word, unless it opens
+/// a quote split around its attribution) or a title.
+fn is_minor(text: &str, r: &Raw) -> bool {
+    let (Some(first), Some(last)) = (r.parts.first(), r.parts.last()) else {
+        return true;
+    };
+    let q = quoted_words(text, r);
+    if word_count(&q) < 2 {
+        // "“Hopefully,” the president said, “…”" opens a split quote.
+        return !q.ends_with(',');
+    }
     is_title(text, Span::new(first.span.start, last.span.end), &q)
 }
 

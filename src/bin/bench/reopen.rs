@@ -158,17 +158,31 @@ fn typing_lines(f: &[(String, String)]) {
     );
 }
 
+/// Writes `n` synthetic articles into `docs`, announces them, and gives
+/// the corpus and cache folders as arguments for the child processes, with
+/// the corpus's size in bytes.
+fn written<'a>(
+    docs: &'a TempDir,
+    store: &'a TempDir,
+    what: &str,
+    n: usize,
+) -> (&'a str, &'a str, usize) {
+    let bytes = write_corpus(&World::new(), &docs.0, n);
+    println!();
+    println!("== {what}: {n} articles, {:.1} MB ==", bytes as f64 / 1e6);
+    (
+        docs.0.to_str().expect("a UTF-8 temp dir"),
+        store.0.to_str().expect("a UTF-8 temp dir"),
+        bytes,
+    )
+}
+
 /// `typing [N..]`: the corpus written and its cache filled, then only the
 /// explorer's start and the typed filter.
 pub fn bench_typing(sizes: &[usize]) {
     for &n in sizes {
-        let docs = TempDir::new("typing");
-        let store = TempDir::new("typing-cache");
-        let bytes = write_corpus(&World::new(), &docs.0, n);
-        let d = docs.0.to_str().expect("a UTF-8 temp dir");
-        let c = store.0.to_str().expect("a UTF-8 temp dir");
-        println!();
-        println!("== typing: {n} articles, {:.1} MB ==", bytes as f64 / 1e6);
+        let (docs, store) = (TempDir::new("typing"), TempDir::new("typing-cache"));
+        let (d, c, _) = written(&docs, &store, "typing", n);
         let fill = child(&["--child-open", d, c]);
         println!("cache filled in {:.2} s", num(&fill, "seconds"));
         let f = child(&["--child-frame", d, c]);
@@ -184,13 +198,8 @@ pub fn bench_typing(sizes: &[usize]) {
 
 pub fn bench_reopen(sizes: &[usize]) {
     for &n in sizes {
-        let docs = TempDir::new("reopen");
-        let store = TempDir::new("reopen-cache");
-        let bytes = write_corpus(&World::new(), &docs.0, n);
-        let d = docs.0.to_str().expect("a UTF-8 temp dir");
-        let c = store.0.to_str().expect("a UTF-8 temp dir");
-        println!();
-        println!("== reopen: {n} articles, {:.1} MB ==", bytes as f64 / 1e6);
+        let (docs, store) = (TempDir::new("reopen"), TempDir::new("reopen-cache"));
+        let (d, c, bytes) = written(&docs, &store, "reopen", n);
         let line = |what: &str, r: &[(String, String)]| {
             let mb = num(r, "hwm_kb") / 1e3;
             println!(
