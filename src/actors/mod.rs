@@ -13,6 +13,7 @@ pub use names::{NameMention, find_names};
 use crate::aliases::{AliasTable, EntryKind};
 use crate::model::{Actor, Name};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
+use std::ops::Range;
 
 /// The longest name, and the total bytes of names and aliases, up to which
 /// the matcher is a DFA.
@@ -97,8 +98,19 @@ impl ActorIndex {
     pub fn scan(&self, text: &str) -> (Vec<usize>, Vec<usize>) {
         let mut actors = Vec::new();
         let mut outlets = Vec::new();
+        self.each_name(text, |target, _| match target {
+            Ok(a) if !actors.contains(&a) => actors.push(a),
+            Err(o) if !outlets.contains(&o) => outlets.push(o),
+            _ => {}
+        });
+        (actors, outlets)
+    }
+
+    /// Calls `f` with each actor (`Ok`) or outlet (`Err`) named in `text`
+    /// and where its name is, in order.
+    fn each_name(&self, text: &str, mut f: impl FnMut(Result<usize, usize>, Range<usize>)) {
         let Some(m) = &self.matcher else {
-            return (actors, outlets);
+            return;
         };
         let bytes = text.as_bytes();
         let mut from = 0;
@@ -113,20 +125,50 @@ impl ActorIndex {
                 continue;
             }
             from = hit.end();
-            match self.targets[hit.pattern().as_usize()] {
-                Ok(a) if !actors.contains(&a) => actors.push(a),
-                Err(o) if !outlets.contains(&o) => outlets.push(o),
-                _ => {}
-            }
+            f(self.targets[hit.pattern().as_usize()], hit.range());
         }
-        (actors, outlets)
     }
 
     /// The actor a speaker phrase names: "Mr. Trump", "Israeli Prime
     /// Minister Benjamin Netanyahu", "the website's Barak Ravid".
+    ///
+    /// Only the phrase's head counts: what an appositive or a relative
+    /// clause adds ("Michael Oppenheimer, a professor at Princeton
+    /// University", "Victor Cha, who served under President Bush") or a
+    /// bracket ("(D-N.C.)") names someone else. So does a name that is the
+    /// object of a preposition ("a fellow at Brackley University"), a
+    /// possessive ("Scott's niece" is not Scott) or a modifier ("a U.S.
+    /// official" is kept as written, not made the United States).
     pub fn resolve_speaker(&self, phrase: &str) -> Option<usize> {
-        let (actors, _) = self.scan(phrase);
-        actors.last().copied()
+        let cut = phrase
+            .find([',', '(', '[', ';', '—', '–'])
+            .unwrap_or(phrase.len());
+        let head = &phrase[..cut];
+        let head = head.find(" who ").map_or(head, |i| &head[..i]);
+        let mut found = None;
+        self.each_name(head, |target, at| {
+            let (before, rest) = (&head[..at.start], &head[at.end..]);
+            let object = before
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| SPEAKER_PREPOSITIONS.contains(&w.to_lowercase().as_str()));
+            let possessive = rest.starts_with("'s") || rest.starts_with("’s");
+            // "a U.S. official", not "Charles Rangel of New York".
+            let modifier = rest.starts_with(' ')
+                && rest.split_whitespace().next().is_some_and(|w| {
+                    w.starts_with(|c: char| c.is_lowercase())
+                        && !SPEAKER_PREPOSITIONS.contains(&w)
+                        && !JOINING_WORDS.contains(&w)
+                });
+            if let Ok(a) = target
+                && !object
+                && !possessive
+                && !modifier
+            {
+                found = Some(a);
+            }
+        });
+        found
     }
 
     /// Whether a speaker phrase names an outlet ("the New York Times").
@@ -134,6 +176,34 @@ impl ActorIndex {
         self.scan(phrase).1.first().copied()
     }
 }
+
+/// Lower-case words that may follow a speaker's name without making it a
+/// modifier ("Jane Doe and her aide", "Jane Doe herself").
+const JOINING_WORDS: &[&str] = &[
+    "and",
+    "or",
+    "who",
+    "which",
+    "that",
+    "said",
+    "says",
+    "told",
+    "herself",
+    "himself",
+    "itself",
+    "themselves",
+    "also",
+    "too",
+    "as",
+    "now",
+    "then",
+    "later",
+];
+
+/// Words after which a name in a speaker phrase is not the speaker.
+const SPEAKER_PREPOSITIONS: &[&str] = &[
+    "at", "of", "for", "from", "with", "in", "to", "under", "by", "on", "about",
+];
 
 #[cfg(test)]
 mod tests {
@@ -204,6 +274,41 @@ mod tests {
         let (a, o) = idx.scan("Greenwald told Axios.");
         assert_eq!((a, o), (vec![0], vec![0]));
         assert_eq!(idx.resolve_speaker("the journalist Greenwald"), Some(0));
+    }
+
+    #[test]
+    fn a_speaker_is_the_head_of_the_phrase_not_what_its_appositive_names() {
+        let mut m = find_names("Ines Marlow met Pavel Durek at Brackley University.");
+        m.extend(find_names(
+            "Later Olek Varga spoke with the Harbour Council.",
+        ));
+        let idx = ActorIndex::build(&AliasTable::default(), &m);
+        let name = |p: &str| idx.resolve_speaker(p).map(|a| idx.actors[a].name.as_str());
+        assert_eq!(
+            name("Ines Marlow, a professor of geology at Brackley University"),
+            Some("Ines Marlow")
+        );
+        assert_eq!(
+            name("Olek Varga, who served as an aide to Pavel Durek"),
+            Some("Olek Varga")
+        );
+        assert_eq!(
+            name("Rep. Olek Varga (Harbour Council)"),
+            Some("Olek Varga")
+        );
+        assert_eq!(
+            name("Representative Olek Varga of Brackley University"),
+            Some("Olek Varga")
+        );
+        // Someone's niece is not that someone; an unnamed head is no one.
+        assert_eq!(name("Olek Varga's niece"), None);
+        assert_eq!(name("a fellow at Brackley University"), None);
+        assert_eq!(name("a Harbour Council official"), None);
+        assert_eq!(name("Harbour Council"), Some("Harbour Council"));
+        assert_eq!(
+            name("the Harbour Council's Ines Marlow"),
+            Some("Ines Marlow")
+        );
     }
 
     #[test]

@@ -131,9 +131,12 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
     let mut last_named: Option<String> = None;
     // The paragraph where the last kept quote ends, and its speaker.
     let mut last_speaker: Option<(usize, Speaker, Option<String>)> = None;
+    // Where the quote before this one ends, kept or not.
+    let mut last_end: Option<usize> = None;
     for (r, split_sp) in merged {
         let start = r.parts[0].span.start;
         let end = r.parts.last().map_or(start, |p| p.span.end);
+        let prev_quote_end = last_end.replace(end);
         let qtext = quoted_words(text, &r);
         let nwords = word_count(&qtext);
         // Every kept quote has two words at least (see `keep` below): a
@@ -166,6 +169,7 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
             cands.push((sp, 0.85));
         }
         let mut evidence = !cands.is_empty();
+        let said_after = evidence;
         // 2. Earlier in the same sentence.
         let sstart = sentence_start(masked, pa, start);
         let before = Span::new(sstart, start)
@@ -194,8 +198,17 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
         // 3. Neighbouring sentences and a paragraph ending with a colon,
         // weaker, all weighed.
         if !evidence && sstart > pa {
-            let ps = sentence_start(masked, pa, sstart.saturating_sub(1));
-            cands.extend(attribution_in(masked, ps, sstart, true).map(|sp| (sp, 0.6)));
+            // The sentence before: back over the spaces and the full stop
+            // that end it.
+            let prev_end = masked[..sstart].trim_end_matches(is_space).len();
+            let ps = sentence_start(masked, pa, prev_end.saturating_sub(1));
+            // An attribution there belongs to the quote there (“…” to raise
+            // profits, she said; Iran labelled it “pure fabrication”): what
+            // that quote passes on is weighed below, not the verb again.
+            let belongs = prev_quote_end.is_some_and(|e| (ps..sstart).contains(&e));
+            if !belongs {
+                cands.extend(attribution_in(masked, ps, sstart, true).map(|sp| (sp, 0.6)));
+            }
         }
         if !evidence && end < pe {
             let ne = sentence_end(masked, end, pe);
@@ -240,12 +253,9 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
         let ends_sentence = qtext.ends_with(['.', '?', '!', ',', '…']);
         // Partial quotes woven into a sentence ("called it “a disaster”")
         // are phrases, not statements.
-        if !first_upper && !para_start && !qtext.starts_with(['…', '.']) {
-            continue;
-        }
-        if is_title(text, Span::new(start, end), &qtext) || mentioned(before, nwords, &qtext) {
-            continue;
-        }
+        let phrase = !first_upper && !para_start && !qtext.starts_with(['…', '.']);
+        let named =
+            is_title(text, Span::new(start, end), &qtext) || mentioned(before, nwords, &qtext);
         let keep = if evidence || colon || prev_colon || cue {
             nwords >= 3 || (nwords >= 2 && (cue || (first_upper && ends_sentence)))
         } else if para_start {
@@ -253,9 +263,8 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
         } else {
             nwords >= 8 || (nwords >= 5 && first_upper && ends_sentence)
         };
-        if !keep {
-            continue;
-        }
+        // The name a later pronoun may stand for, once the quote is kept.
+        let mut named_core = None;
         let (speaker_text, speaker_span, resolved, speaker_confidence) = match &best {
             None => (None, None, None, None),
             Some((sp, score)) => {
@@ -275,14 +284,28 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
                     (Some(st), Some(sp.span), None, Some(score * 0.6))
                 } else {
                     if is_cap(&core) && !NOT_NAME.contains(&lower(&core).as_str()) {
-                        last_named = Some(core);
+                        named_core = Some(core);
                     }
                     (Some(st), Some(sp.span), None, Some(score))
                 }
             }
         };
-        if let Some((sp, _)) = best {
+        // A phrase quoted with its attribution after it ("“not meeting the
+        // demand,” says Paul Rieckhoff") is not kept, but the quotes after
+        // it in its paragraph are still his. A phrase after a naming verb
+        // ("Iran labelled the report “pure fabrication”") says nothing of
+        // who speaks next.
+        let dropped = phrase || named || !keep;
+        if let Some((sp, _)) = best
+            && (!dropped || said_after)
+        {
             last_speaker = Some((r.para_last, sp, resolved.clone()));
+        }
+        if dropped {
+            continue;
+        }
+        if named_core.is_some() {
+            last_named = named_core;
         }
         // How sure the quote is a quotation: speech context, closing
         // marks, length.

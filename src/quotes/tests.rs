@@ -350,3 +350,27 @@ fn later_after_an_article_is_not_a_clause_break() {
         "{q:#?}"
     );
 }
+
+#[test]
+fn a_quote_after_an_attributed_sentence_is_that_speakers() {
+    let t = "The council may wait until the vote, Ms. Adeyemi said. \
+             “The other question is whether it would look like taking sides.”";
+    assert_eq!(one(t).speaker_text.as_deref(), Some("Ms. Adeyemi"));
+}
+
+#[test]
+fn a_phrase_attributed_after_it_passes_its_speaker_on() {
+    let t = "Both parties “saw the port as a place under pressure from its \
+             neighbours,” said Tomas Reyes, a former envoy. “In that sense, it was \
+             like pushing on an open door.”";
+    let q = one(t);
+    assert!(q.text.starts_with("In that sense"), "{q:#?}");
+    assert_eq!(
+        q.speaker_text.as_deref(),
+        Some("Tomas Reyes, a former envoy")
+    );
+    // A phrase after a naming verb passes nothing on.
+    let t = "The ministry labelled the story “pure fabrication”. The agency denied \
+             claims that “The ministry has signaled readiness to talk to the other side.”";
+    assert_ne!(one(t).speaker_text.as_deref(), Some("The ministry"));
+}
