@@ -66,7 +66,7 @@ re!(
 );
 re!(
     HANDLE_LINE,
-    r"^\s*@(\w{1,30})\s*(?:·\s*(?:\[Follow\]\([^)]*\)|Follow)\s*)?$"
+    r"^\s*@([A-Za-z0-9_]{1,30})\s*(?:·\s*(?:\[Follow\]\([^)]*\)|Follow)\s*)?$"
 );
 re!(
     DEBRIS,

@@ -236,7 +236,7 @@ fn markdown_document(path: PathBuf, text: String, mut warnings: Vec<String>) -> 
 
 static WIRE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[A-Z][A-Z .,'’-]{1,40}\s*(?:,\s*[A-Z][\w .]{1,20})?\s*\((AP|AFP|Reuters|UPI|Bloomberg|dpa|CNN|Xinhua|[A-Z][A-Za-z&.]+(?: [A-Z][A-Za-z&.]+){0,3})\)\s*[-—–]",
+        r"^[A-Z][A-Z .,'’-]{1,40}\s*(?:,\s*[A-Z][^(),\n]{1,20})?\s*\((AP|AFP|Reuters|UPI|Bloomberg|dpa|CNN|Xinhua|[A-Z][A-Za-z&.]+(?: [A-Z][A-Za-z&.]+){0,3})\)\s*[-—–]",
     )
     .expect("valid regex")
 });
