@@ -6,7 +6,7 @@ use super::statement::{has_verb, is_function_word, is_statement, word_count};
 use crate::actors::{NameMention, find_names};
 use crate::dates::{Anchor, DateMention, Recent, find_anchor, find_dates_after};
 use crate::loader::Document;
-use crate::model::{Basis, DateInfo, Name, Span};
+use crate::model::{Basis, DateInfo, Name, Precision, Span};
 use crate::quotes::find_quotes;
 use crate::text::{paragraphs, sentences, squash};
 use chrono::NaiveDate;
@@ -353,13 +353,18 @@ fn quote_date(
                 && around.contains(*s)
                 && outside(*s)
                 && !describes_speaker(clean, anchor, *s)
+                && !(matches!(d.precision, Precision::Year | Precision::Decade)
+                    && modifies_noun(clean, *s))
         })
         .min_by_key(|(s, _)| distance(*s));
     if let Some((_, d)) = said {
         return Some(*d);
     }
     // "Trump posted on Tuesday. “…,” he wrote.": a pronoun speaker points
-    // back to the sentence before, which says when.
+    // back to the sentence before, which says when. Only a day or a week
+    // says when someone spoke; a year or a month there is background ("who
+    // chaired the party during the 2000 election", "talks it abandoned in
+    // 2009").
     m.resolved.as_ref()?;
     let i = sentences.partition_point(|s| s.end <= first.start);
     let prev = sentences.get(i.checked_sub(1)?).copied()?;
@@ -367,12 +372,50 @@ fn quote_date(
     dated[lo..]
         .iter()
         .take_while(|(s, _)| s.start < prev.end)
-        .filter(|(s, d)| d.basis != Basis::Published && prev.contains(*s) && outside(*s))
+        .filter(|(s, d)| {
+            d.basis != Basis::Published
+                && matches!(d.precision, Precision::Day | Precision::Week)
+                && prev.contains(*s)
+                && outside(*s)
+        })
         .last()
         .map(|(_, d)| DateInfo {
             basis: Basis::Inherited,
             ..*d
         })
+}
+
+/// Whether a date mention names a thing rather than a time: "the 2011
+/// raid", "a 2014 Senate hearing", "Obama's 2008 campaign" (a determiner or
+/// a possessive before it, a word right after it). Only a year is read so:
+/// "in a Sunday interview" still says when the words were said.
+fn modifies_noun(clean: &str, date: Span) -> bool {
+    let before = Span::new(0, date.start).slice(clean).trim_end();
+    let after = Span::new(date.end, clean.len()).slice(clean);
+    let word = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let determiner = matches!(
+        word.as_str(),
+        "the" | "a" | "an" | "this" | "that" | "his" | "her" | "its" | "their" | "our" | "my"
+    ) || word.ends_with("'s")
+        || word.ends_with("’s");
+    let noun_after = after.starts_with(' ')
+        && after[1..].starts_with(|c: char| c.is_alphabetic())
+        && !is_time_word(&after[1..]);
+    determiner && noun_after
+}
+
+/// Whether `rest` opens with a word that continues a date ("the 2011
+/// season" names a thing, "the 2011 to 2013 period" is still a time).
+fn is_time_word(rest: &str) -> bool {
+    let w: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    matches!(
+        w.to_lowercase().as_str(),
+        "to" | "and" | "through" | "until"
+    )
 }
 
 /// Whether a date mention belongs to the description of the speaker (its
@@ -575,7 +618,7 @@ mod tests {
     #[test]
     fn a_quote_is_dated_when_it_was_said_not_by_its_own_words() {
         use crate::loader::{RawText, document};
-        let text = " date 2026-03-04 \n\n\"The campaign of 2008 started the whole feud,\" Ana Ortiz said on Monday.\n\n\"We have had thousands of calls since January 1st,\" she said.\n\nOn Tuesday the mayor spoke at the hall. \"We will build the new school first,\" she said.\n\nThe mayor says \"the budget of 1999 is still a scar for the town\" and more.\n\n\"We lost the vote and the hall,\" said Jo Fox, who led the party from 1995 to 1997.\n\n\"I had a clot behind my knee,\" Ana Ortiz wrote in 2003.\n";
+        let text = " date 2026-03-04 \n\n\"The campaign of 2008 started the whole feud,\" Ana Ortiz said on Monday.\n\n\"We have had thousands of calls since January 1st,\" she said.\n\nOn Tuesday the mayor spoke at the hall. \"We will build the new school first,\" she said.\n\nThe mayor says \"the budget of 1999 is still a scar for the town\" and more.\n\n\"We lost the vote and the hall,\" said Jo Fox, who led the party from 1995 to 1997.\n\n\"I had a clot behind my knee,\" Ana Ortiz wrote in 2003.\n\nJo Fox chaired the party during the 2000 election. \"There is no chance at all,\" she said.\n\nJo Fox praised the 2011 raid and said in a Monday interview: \"I am steady as a rock and always will be.\"\n";
         let docs = vec![document(RawText {
             path: "said.txt".into(),
             text: text.into(),
@@ -602,6 +645,14 @@ mod tests {
                 .map(|(y, b)| (NaiveDate::from_ymd_opt(y, 1, 1).unwrap(), b))
         );
         assert_eq!(date_of("new school"), Some((day(3), Basis::Inherited)));
+        // A year that names a thing ("the 2011 raid") is not when she
+        // spoke; "a Monday interview" is.
+        assert_eq!(date_of("steady as a rock"), Some((day(2), Basis::Relative)));
+        // A year in the sentence before is background, not when she spoke.
+        assert_eq!(
+            date_of("no chance at all"),
+            Some((day(4), Basis::Published))
+        );
         // The dates inside the words are still events of their own.
         assert!(
             model
