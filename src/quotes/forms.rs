@@ -69,6 +69,8 @@ pub(super) fn mentioned(tail: &str, nwords: usize, quote: &str) -> bool {
         .next()
         .is_some_and(|d| matches!(lower(d).as_str(), "the" | "a" | "an" | "this" | "that"));
     (TERM_NOUNS.contains(&w.as_str()) && det && nwords <= 6)
+        // "it was labeled “Mostly True.”": a rating or a name given.
+        || (NAMING_VERBS.contains(&w.as_str()) && nwords <= 4)
         || (WORK_NOUNS.contains(&w.as_str())
             && nwords <= 10
             && !quote.ends_with(['?', '!'])
@@ -76,18 +78,43 @@ pub(super) fn mentioned(tail: &str, nwords: usize, quote: &str) -> bool {
             && !tail.trim_end_matches(is_space).ends_with(':'))
 }
 
+/// Verbs whose quoted complement is a name or a rating given, not words
+/// said: "it was labeled “Mostly True.”".
+const NAMING_VERBS: &[&str] = &[
+    "labeled",
+    "labelled",
+    "rated",
+    "dubbed",
+    "branded",
+    "nicknamed",
+    "named",
+];
+
 /// Whether the narration right after a title-case quote names what it is
-/// the title of: "his “Keepin' It Real” radio program".
+/// the title of: "his “Keepin' It Real” radio program", or "“Collapse: How
+/// Societies Choose to Fail or Succeed,” Jared Diamond's 2005 best seller"
+/// (an appositive whose head, after a possessive, is a work).
 pub(super) fn work_follows(after: &str) -> bool {
-    let mut ws = after
+    let ws: Vec<&str> = after
         .trim_start_matches(is_space)
         .split(|c: char| is_space(c) || matches!(c, ',' | '.' | ';'))
-        .take(2);
-    let first = ws.next().unwrap_or("");
-    if first.chars().next().is_none_or(|c| !c.is_lowercase()) {
-        return false;
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .collect();
+    let first = ws.first().copied().unwrap_or("");
+    if first.chars().next().is_some_and(|c| c.is_lowercase()) {
+        return WORK_NOUNS.contains(&first) || ws.get(1).is_some_and(|w| WORK_NOUNS.contains(w));
     }
-    WORK_NOUNS.contains(&first) || ws.next().is_some_and(|w| WORK_NOUNS.contains(&w))
+    let Some(owner) = ws
+        .iter()
+        .position(|w| w.ends_with("'s") || w.ends_with("’s"))
+    else {
+        return false;
+    };
+    ws[owner + 1..]
+        .iter()
+        .take(3)
+        .any(|w| WORK_NOUNS.contains(w) || matches!(*w, "seller" | "bestseller" | "best-seller"))
 }
 
 /// Capitalised words that open a clause without naming anyone.

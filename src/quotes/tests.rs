@@ -374,3 +374,15 @@ fn a_phrase_attributed_after_it_passes_its_speaker_on() {
              claims that “The ministry has signaled readiness to talk to the other side.”";
     assert_ne!(one(t).speaker_text.as_deref(), Some("The ministry"));
 }
+
+#[test]
+fn a_rating_or_a_title_in_an_appositive_is_not_a_quote() {
+    let t = "When the fact-checkers examined the statement, it was labeled “Mostly True.”";
+    assert!(find_quotes(t).is_empty(), "{:#?}", find_quotes(t));
+    let t = "Ms. Quill recalled the senator talking about “Ruin: How Cities Choose to Fall or \
+             Rise,” Tomas Reyes's 2005 best seller, which traced the decline of ports.";
+    assert!(find_quotes(t).is_empty(), "{:#?}", find_quotes(t));
+    // A statement after "named" is still said when it is long.
+    let t = "She named the cause plainly: “We cut the budget and the levee failed in the spring.”";
+    assert_eq!(find_quotes(t).len(), 1);
+}
