@@ -12,6 +12,7 @@ pub use names::{NameMention, find_names};
 
 use crate::aliases::{AliasTable, EntryKind};
 use crate::model::{Actor, Name};
+use crate::quotes::PREPOSITIONS;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 use std::ops::Range;
 
@@ -151,13 +152,13 @@ impl ActorIndex {
             let object = before
                 .split_whitespace()
                 .next_back()
-                .is_some_and(|w| SPEAKER_PREPOSITIONS.contains(&w.to_lowercase().as_str()));
+                .is_some_and(|w| PREPOSITIONS.contains(&w.to_lowercase().as_str()));
             let possessive = rest.starts_with("'s") || rest.starts_with("’s");
             // "a U.S. official", not "Charles Rangel of New York".
             let modifier = rest.starts_with(' ')
                 && rest.split_whitespace().next().is_some_and(|w| {
                     w.starts_with(|c: char| c.is_lowercase())
-                        && !SPEAKER_PREPOSITIONS.contains(&w)
+                        && !PREPOSITIONS.contains(&w)
                         && !JOINING_WORDS.contains(&w)
                 });
             if let Ok(a) = target
@@ -198,11 +199,6 @@ const JOINING_WORDS: &[&str] = &[
     "now",
     "then",
     "later",
-];
-
-/// Words after which a name in a speaker phrase is not the speaker.
-const SPEAKER_PREPOSITIONS: &[&str] = &[
-    "at", "of", "for", "from", "with", "in", "to", "under", "by", "on", "about",
 ];
 
 #[cfg(test)]

@@ -325,7 +325,7 @@ pub(super) const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Words after which a name is an object, not a speaker.
-pub(super) const PREPOSITIONS: &[&str] = &[
+pub(crate) const PREPOSITIONS: &[&str] = &[
     "with", "in", "on", "at", "for", "from", "to", "of", "by", "about", "against", "toward",
     "towards", "into", "onto", "than",
 ];

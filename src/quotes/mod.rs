@@ -23,6 +23,7 @@ mod tests;
 
 use crate::text::paragraphs;
 use forms::*;
+pub(crate) use lexicon::PREPOSITIONS;
 use lexicon::*;
 use marks::*;
 use speaker::*;
