@@ -52,6 +52,10 @@ pub struct Config {
     pub theme: ThemeName,
     pub colors: Colors,
     pub sort: Sort,
+    /// The confidence under which `C` hides a row (0 to 1; 0.5 when unset).
+    pub unsure_below: Option<f32>,
+    /// Start with the unsure rows hidden.
+    pub hide_unsure: bool,
     /// Alias file used when `--aliases` is not given.
     pub aliases: Option<PathBuf>,
     /// Where the explorer's export prompt proposes to write.
@@ -131,6 +135,14 @@ pub fn parse(text: &str) -> Result<Config, Vec<String>> {
             config.layout.split,
             super::layout::SPLIT_MIN,
             super::layout::SPLIT_MAX
+        ));
+    }
+    if let Some(t) = config.unsure_below
+        && !(0.0..=1.0).contains(&t)
+    {
+        errors.push(format!(
+            "line {}: unsure_below = {t} is outside 0..=1 (confidences run from 0 to 1)",
+            line_of(text, key_offset(text, "unsure_below"))
         ));
     }
     if errors.is_empty() {
@@ -250,6 +262,10 @@ pub fn default_file() -> String {
          theme = \"auto\"\n\n\
          # Order of the timeline at start: \"time\" or \"relevance\".\n\
          sort = \"time\"\n\n\
+         # Rows whose confidence (0 to 1) is under this are hidden by C.\n\
+         unsure_below = 0.5\n\n\
+         # Start with those rows hidden.\n\
+         hide_unsure = false\n\n\
          # The corpus's own alias file when --aliases is not given (a folder's\n\
          # aliases.conf still comes first); the general list applies always.\n\
          # aliases = \"/path/to/aliases.conf\"\n\n\
@@ -352,6 +368,12 @@ impl Config {
         if s.by_relevance != by_relevance {
             s.by_relevance = by_relevance;
             s.reorder();
+        }
+        s.unsure_below = self.unsure_below.unwrap_or(super::state::UNSURE);
+        if self.hide_unsure {
+            s.hide_unsure = true;
+            let shown = s.shown.clone();
+            s.set_shown(shown);
         }
     }
 }

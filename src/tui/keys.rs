@@ -288,7 +288,7 @@ pub static TABLE: &[Binding] = &[
         NORMAL,
         &[Ch('C')],
         Cmd::ToggleUnsure,
-        "hide / show rows the extractor is unsure of (confidence under 0.5)",
+        "hide / show unsure rows (confidence under unsure_below, default 0.5)",
         "",
     ),
     b(

@@ -3,7 +3,6 @@
 
 use super::actions::{Action, Cmd, Effect};
 use super::jump;
-use super::state::UNSURE;
 use super::state::{DEFAULT_EXPORT, Focus, LineEdit, Mode, State};
 use std::path::PathBuf;
 
@@ -248,7 +247,10 @@ fn normal(s: &mut State, cmd: Cmd) -> Vec<Effect> {
             s.hide_unsure = !s.hide_unsure;
             let effects = s.refilter();
             s.message = Some(if s.hide_unsure {
-                format!("rows under {} confidence hidden (C shows them)", UNSURE)
+                format!(
+                    "rows under {} confidence hidden (C shows them)",
+                    s.unsure_below
+                )
             } else {
                 "every row shown, however unsure".into()
             });

@@ -111,8 +111,11 @@ pub struct State {
     /// The row to select, and its line on screen, once the next filter
     /// result for a new corpus arrives.
     pub pending: Option<(usize, usize)>,
-    /// Hide rows whose confidence is under [`UNSURE`].
+    /// Hide rows whose confidence is under `unsure_below`.
     pub hide_unsure: bool,
+    /// The confidence under which `C` hides a row ([`UNSURE`] unless the
+    /// settings say otherwise).
+    pub unsure_below: f32,
     /// Rows the last result hid for that.
     pub unsure_hidden: usize,
     /// The generation whose pass is still counting, while its first rows
@@ -121,7 +124,8 @@ pub struct State {
     pub quit: bool,
 }
 
-/// Rows under this confidence are hidden by `C`.
+/// Rows under this confidence are hidden by `C`, unless the settings
+/// give another threshold.
 pub const UNSURE: f32 = 0.5;
 
 impl State {
@@ -160,6 +164,7 @@ impl State {
             fresh: BTreeSet::new(),
             pending: None,
             hide_unsure: false,
+            unsure_below: UNSURE,
             unsure_hidden: 0,
             counting: None,
             prefs: layout::Prefs::default(),
@@ -323,11 +328,11 @@ impl State {
     pub(super) fn set_shown(&mut self, mut shown: Vec<usize>) {
         if self.hide_unsure {
             let before = shown.len();
-            let data = self.data.clone();
+            let (data, below) = (self.data.clone(), self.unsure_below);
             shown.retain(|&i| {
                 data.items
                     .get(i)
-                    .is_some_and(|it| data.confidence(it) >= UNSURE)
+                    .is_some_and(|it| data.confidence(it) >= below)
             });
             self.unsure_hidden = before - shown.len();
         } else {

@@ -78,8 +78,32 @@ fn errors_name_their_line_and_say_what_is_wrong() {
     assert!(e.contains("line 3") && e.contains("not a colour"), "{e}");
     let e = err("[layout]\nsplit = 95\n");
     assert!(e.contains("line 2") && e.contains("outside"), "{e}");
+    let e = err("sort = \"time\"\nunsure_below = 1.5\n");
+    assert!(e.contains("line 2") && e.contains("outside 0..=1"), "{e}");
     let e = err("[keys]\nquit = []\n");
     assert!(e.contains("no key"), "{e}");
+}
+
+#[test]
+fn the_confidence_threshold_and_hiding_at_start_are_settings() {
+    let d = data();
+    let under = |t: f32| (d.items.iter()).filter(|it| d.confidence(it) < t).count();
+    let (all, at_half, at_most) = (d.items.len(), under(0.5), under(0.9));
+    assert!(
+        at_most > at_half,
+        "the bundled corpus has rows between 0.5 and 0.9"
+    );
+    let mut s = with("unsure_below = 0.9\nhide_unsure = true\n");
+    assert!(s.hide_unsure, "hidden from the start");
+    assert_eq!((s.shown.len(), s.unsure_hidden), (all - at_most, at_most));
+    assert!(frames_text(&s).contains(&format!("{at_most} unsure hidden")));
+    press(&mut s, &chars("C"));
+    assert_eq!(s.shown.len(), all, "C shows them");
+    press(&mut s, &chars("C"));
+    assert_eq!(s.shown.len(), all - at_most);
+    let s = with("");
+    assert!(!s.hide_unsure, "shown unless the settings say otherwise");
+    assert_eq!(s.unsure_below, crate::tui::state::UNSURE);
 }
 
 #[test]
