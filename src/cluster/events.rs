@@ -1,7 +1,9 @@
 //! Event groups: events of one date whose rare words mostly agree.
 
 use super::Items;
-use super::{FastMap, Lists, UnionFind, WORD_HASH, each_common, hashed_words, link};
+use super::link::{Ruled, link};
+use super::{FastMap, Lists, UnionFind, WORD_HASH, each_common, hashed_words};
+use crate::parallel::parallel_map;
 use chrono::NaiveDate;
 use std::hash::BuildHasher;
 use std::sync::LazyLock;
@@ -174,7 +176,7 @@ pub(super) fn event_groups<T: Items + ?Sized>(events: &T) -> Vec<u32> {
     let date = |i: usize| dates[i];
     let mut order: Vec<u32> = (0..events.len() as u32).collect();
     order.sort_unstable_by_key(|&i| (date(i as usize), i));
-    let mut groups: Vec<u32> = (0..events.len() as u32).collect();
+    let mut batches: Vec<std::ops::Range<usize>> = Vec::new();
     let mut from = 0;
     while from < order.len() {
         let mut to = from;
@@ -183,21 +185,27 @@ pub(super) fn event_groups<T: Items + ?Sized>(events: &T) -> Vec<u32> {
         {
             to += 1;
         }
-        let batch = &order[from..to];
+        batches.push(from..to);
+        from = to;
+    }
+    // Batches never share a group: each is linked on its own, on every core.
+    let linked = parallel_map(&batches, |_, range| {
+        let batch = &order[range.clone()];
         // Sorted, each word once, as `push_set` would make them.
         let mut toks: Lists<u32> = Lists::default();
         for &i in batch {
             toks.push(words.get(i as usize).iter().copied());
         }
+        link_events(&dates, batch, &toks, &df, &idf)
+    });
+    let mut groups: Vec<u32> = (0..events.len() as u32).collect();
+    for (range, roots) in batches.into_iter().zip(linked) {
+        let batch = &order[range];
         // Groups never cross dates, and a date's events are in the order of
         // their numbers: the first of a group here is its first overall.
-        for (i, root) in link_events(&dates, batch, &toks, &df, &idf)
-            .into_iter()
-            .enumerate()
-        {
+        for (i, root) in roots.into_iter().enumerate() {
             groups[batch[i] as usize] = batch[root as usize];
         }
-        from = to;
     }
     groups
 }
@@ -260,6 +268,7 @@ fn link_events(
     };
     link(
         keys,
+        false,
         || {
             // The words of the item whose candidates are being tried, marked
             // with its number, so each candidate costs one look-up per word.
@@ -286,9 +295,10 @@ fn link_events(
                 similar(a, b, n, shared)
             }
         },
-        |a, b| {
-            // The groups' first events must be the same event too.
-            uf.join(a, b, |x, y| {
+        // The groups' first events must be the same event too.
+        &mut Ruled {
+            uf: &mut uf,
+            same: |x: u32, y: u32| {
                 let (x, y) = (x as usize, y as usize);
                 if !comparable(x, y) {
                     return false;
@@ -299,7 +309,7 @@ fn link_events(
                     shared += idf[w as usize];
                 });
                 similar(x, y, n, shared)
-            });
+            },
         },
     );
     uf.groups()

@@ -9,6 +9,7 @@
 //! apart.
 
 mod events;
+mod link;
 mod quotes;
 
 use crate::model::{
@@ -217,74 +218,6 @@ fn hashed_words<'a>(
                 v.extend_from_slice(lists.get(i));
                 each(&mut v);
             }
-        }
-    }
-}
-
-/// The pairs of items that a checker says are one, trying only pairs that share
-/// a key no more than `MAX_POSTING` items have. Postings are tried on
-/// every core, each worker with its own checker, which is called with
-/// every earlier item of a posting before the next item.
-fn link<C: FnMut(usize, usize) -> bool>(
-    keys: Lists<u32>,
-    checker: impl Fn() -> C + Sync,
-    mut unite: impl FnMut(u32, u32),
-) {
-    let n = keys.len();
-    debug_assert!(u32::try_from(n).is_ok());
-    // Postings as sorted arrays of (key, item), keeping only the keys that
-    // more than one and at most MAX_POSTING items share; built for one
-    // slice of the key space at a time, so that only a sixteenth of them
-    // is ever held. Keys are 32-bit hashes: two keys that collide only add
-    // candidates, and every candidate is checked.
-    const SLICES: u32 = 16;
-    for slice in 0..SLICES {
-        let mine = |k: u32| k % SLICES == slice;
-        let mut kept: Vec<(u32, u32)> = Vec::new();
-        for i in 0..n {
-            kept.extend(
-                keys.get(i)
-                    .iter()
-                    .filter(|&&k| mine(k))
-                    .map(|&k| (k, i as u32)),
-            );
-        }
-        kept.sort_unstable();
-        let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
-        let (mut len, mut run) = (0, 0);
-        while run < kept.len() {
-            let k = kept[run].0;
-            let size = kept[run..].iter().take_while(|p| p.0 == k).count();
-            if size > 1 && size <= MAX_POSTING {
-                kept.copy_within(run..run + size, len);
-                runs.push(len..len + size);
-                len += size;
-            }
-            run += size;
-        }
-        kept.truncate(len);
-        // Whole postings for each worker, in enough slices to keep every
-        // core busy (one date's events make only a few hundred postings).
-        let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let size = runs.len().div_ceil(workers * 4).clamp(64, 2048);
-        let slices: Vec<&[std::ops::Range<usize>]> = runs.chunks(size).collect();
-        let found = parallel_map(&slices, |_, postings| {
-            let (mut out, mut same) = (Vec::new(), checker());
-            for r in postings.iter() {
-                let items = &kept[r.clone()];
-                for (x, a) in items.iter().enumerate().skip(1) {
-                    for b in &items[..x] {
-                        let (a, b) = (a.1 as usize, b.1 as usize);
-                        if a != b && same(a, b) {
-                            out.push((a as u32, b as u32));
-                        }
-                    }
-                }
-            }
-            out
-        });
-        for (a, b) in found.into_iter().flatten() {
-            unite(a, b);
         }
     }
 }

@@ -2,7 +2,8 @@
 //! never two named speakers in one group. Blocked by word trigrams.
 
 use super::Items;
-use super::{FastMap, Lists, UnionFind, WORD_HASH, common, hashed_words, link};
+use super::link::{Grow, link};
+use super::{FastMap, Lists, UnionFind, WORD_HASH, common, hashed_words};
 use crate::model::Name;
 use std::collections::hash_map::Entry;
 use std::hash::BuildHasher;
@@ -98,17 +99,35 @@ pub(super) fn quote_groups<T: Items + ?Sized>(quotes: &T) -> Vec<u32> {
     };
     link(
         keys,
+        true,
         || {
             |a, b| {
                 let (sa, sb) = (speaker(a), speaker(b));
                 (sa.is_none() || sb.is_none() || sa == sb) && same(a, b)
             }
         },
-        |a, b| {
-            groups.join(a, b, |x, y| same(x as usize, y as usize));
+        &mut Speakers {
+            groups: &mut groups,
+            same: |x: u32, y: u32| same(x as usize, y as usize),
         },
     );
     groups.uf.groups()
+}
+
+/// Quote groups as [`link`] grows them: joined when `same` holds for their
+/// first members and their speakers agree.
+struct Speakers<'g, 'm, F: FnMut(u32, u32) -> bool> {
+    groups: &'g mut Groups<'m>,
+    same: F,
+}
+
+impl<F: FnMut(u32, u32) -> bool> Grow for Speakers<'_, '_, F> {
+    fn root(&mut self, a: u32) -> u32 {
+        self.groups.uf.find(a)
+    }
+    fn unite(&mut self, a: u32, b: u32) {
+        self.groups.join(a, b, &mut self.same);
+    }
 }
 
 /// Quote groups and the named speaker each holds: two groups with different
