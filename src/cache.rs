@@ -24,6 +24,12 @@ pub const EXTRACTOR: &str = env!("DATELINE_EXTRACTOR");
 const MAGIC: &[u8; 8] = b"DLCACHE1";
 const HEADER: usize = 8 + 32 + 8 + 32;
 
+/// The file in the cache folder holding the cache's size as last counted,
+/// plus what was written since (see [`Cache::evict`]).
+const LEDGER: &str = "size";
+/// How long the ledger is trusted before the entries are counted again.
+const LEDGER_AGE: std::time::Duration = std::time::Duration::from_secs(3600);
+
 /// The default bound on the cache's size on disk.
 pub const DEFAULT_LIMIT: u64 = 1 << 30;
 
@@ -290,18 +296,59 @@ impl Cache {
     /// Keeps the cache under its limit once something was written: the
     /// least recently used entries go first, down to nine tenths of it.
     /// Returns how many entries were removed.
+    ///
+    /// Listing every entry takes a while in a cache of tens of thousands,
+    /// so the total found by the last listing is kept in a ledger, and
+    /// what each process writes is added to it; the entries are listed
+    /// again only when that estimate passes the limit, or when the ledger
+    /// is missing or an hour old (other processes' additions to it can be
+    /// lost in a race, and entries can be removed by hand).
     pub fn evict(&self) -> usize {
-        if self.written.load(Ordering::Relaxed) == 0 {
+        let written = self.written.swap(0, Ordering::Relaxed);
+        if written == 0 {
             return 0;
         }
-        self.evict_to(self.limit)
+        let ledger = self.dir.join(LEDGER);
+        let recent = fs::metadata(&ledger)
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age < LEDGER_AGE));
+        let known = fs::read_to_string(&ledger)
+            .ok()
+            .and_then(|t| t.trim().parse::<u64>().ok())
+            .filter(|_| recent);
+        if let Some(total) = known.map(|k| k.saturating_add(written))
+            && total <= self.limit
+        {
+            self.write_ledger(total);
+            return 0;
+        }
+        let (removed, total) = self.evict_to(self.limit);
+        self.write_ledger(total);
+        removed
     }
 
-    fn evict_to(&self, limit: u64) -> usize {
+    /// Replaces the ledger whole (renamed into place; an estimate needs no
+    /// sync to disk).
+    fn write_ledger(&self, total: u64) {
+        let temp = self.dir.join(format!(
+            ".{LEDGER}.{}.{}.tmp",
+            std::process::id(),
+            TEMP.fetch_add(1, Ordering::Relaxed)
+        ));
+        if fs::write(&temp, total.to_string()).is_err()
+            || fs::rename(&temp, self.dir.join(LEDGER)).is_err()
+        {
+            let _ = fs::remove_file(&temp);
+        }
+    }
+
+    /// Removes the least recently used entries while the cache is over
+    /// `limit`; how many were removed and the size left.
+    fn evict_to(&self, limit: u64) -> (usize, u64) {
         let mut entries = self.entries();
         let mut total: u64 = entries.iter().map(|e| e.1).sum();
         if total <= limit {
-            return 0;
+            return (0, total);
         }
         entries.sort_by_key(|e| e.2);
         let target = limit / 10 * 9;
@@ -315,12 +362,13 @@ impl Cache {
             }
             total = total.saturating_sub(len);
         }
-        removed
+        (removed, total)
     }
 
     /// Removes every entry; returns how many.
     pub fn clear(&self) -> io::Result<usize> {
         let n = self.entries().len();
+        let _ = fs::remove_file(self.dir.join(LEDGER));
         for kind in [Kind::File, Kind::Model] {
             match fs::remove_dir_all(self.dir.join(kind.folder())) {
                 Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
