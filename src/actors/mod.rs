@@ -13,7 +13,9 @@ pub use names::{NameMention, find_names};
 use crate::aliases::{AliasTable, EntryKind};
 use crate::model::{Actor, Name};
 use crate::quotes::PREPOSITIONS;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 use std::ops::Range;
 
 /// The longest name, and the total bytes of names and aliases, up to which
@@ -29,6 +31,8 @@ pub struct ActorIndex {
     matcher: Option<AhoCorasick>,
     /// For each matcher pattern: actor index, or outlet index when `Err`.
     targets: Vec<Result<usize, usize>>,
+    /// The bytes some name starts with: only there is a name looked for.
+    starts: [bool; 256],
 }
 
 /// A stable id for a name: lower-case words joined by dashes.
@@ -84,14 +88,22 @@ impl ActorIndex {
             .then_some(AhoCorasickKind::ContiguousNFA);
         let matcher = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
             .kind(kind)
             .build(&patterns)
             .ok();
+        let mut starts = [false; 256];
+        for p in &patterns {
+            if let Some(&b) = p.as_bytes().first() {
+                starts[b as usize] = true;
+            }
+        }
         ActorIndex {
             actors,
             outlets,
             matcher,
             targets,
+            starts,
         }
     }
 
@@ -108,25 +120,39 @@ impl ActorIndex {
     }
 
     /// Calls `f` with each actor (`Ok`) or outlet (`Err`) named in `text`
-    /// and where its name is, in order.
+    /// and where its name is, in order: at each place a word starts with
+    /// a byte some name starts with, the longest name there that is not
+    /// the start of a longer word ("the Fed" of "the Federal Reserve"),
+    /// and then on from its end. A name is only tried where a word starts,
+    /// so most of the text is passed over a byte at a time.
     fn each_name(&self, text: &str, mut f: impl FnMut(Result<usize, usize>, Range<usize>)) {
         let Some(m) = &self.matcher else {
             return;
         };
         let bytes = text.as_bytes();
-        let mut from = 0;
-        while let Some(hit) = m.find(Input::new(text).range(from..)) {
-            let before = hit.start().checked_sub(1).map(|i| bytes[i]);
-            let after = bytes.get(hit.end()).copied();
-            let wordish = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'-');
-            if wordish(before) || wordish(after) {
-                // A name inside a longer word ("the Fed" of "the Federal
-                // Reserve") hides no name that starts after it.
-                from = hit.start() + 1;
+        let wordish = |b: u8| b.is_ascii_alphanumeric() || b == b'-';
+        let mut at = 0;
+        let mut before = None;
+        while let Some(&b) = bytes.get(at) {
+            let start = self.starts[b as usize] && !before.is_some_and(wordish);
+            before = Some(b);
+            if !start {
+                at += 1;
                 continue;
             }
-            from = hit.end();
-            f(self.targets[hit.pattern().as_usize()], hit.range());
+            let hit = m
+                .try_find(Input::new(text).range(at..).anchored(Anchored::Yes))
+                .ok()
+                .flatten()
+                .filter(|hit| !bytes.get(hit.end()).copied().is_some_and(wordish));
+            match hit {
+                Some(hit) => {
+                    f(self.targets[hit.pattern().as_usize()], hit.range());
+                    at = hit.end();
+                    before = at.checked_sub(1).and_then(|i| bytes.get(i).copied());
+                }
+                None => at += 1,
+            }
         }
     }
 
