@@ -105,6 +105,30 @@ pub fn parallel_map<D: Sync, T: Send>(items: &[D], f: impl Fn(usize, &D) -> T + 
     done.into_iter().map(|(_, t)| t).collect()
 }
 
+/// Has the C allocator give large blocks (a worker's batch, a phase's
+/// working list) their own mapping, returned to the system when freed. By
+/// default the cut-off rises to the size of the largest block freed, after
+/// which such blocks are carved from the heap and stay resident, scattered,
+/// when freed: on a large corpus that held about a sixth more memory at the
+/// peak. Called once; later calls do nothing.
+pub fn return_large_blocks_when_freed() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        static ONCE: std::sync::Once = std::sync::Once::new();
+        ONCE.call_once(|| {
+            unsafe extern "C" {
+                fn mallopt(param: std::ffi::c_int, value: std::ffi::c_int) -> std::ffi::c_int;
+            }
+            const M_MMAP_THRESHOLD: std::ffi::c_int = -3;
+            // SAFETY: mallopt only changes the allocator's policy for later
+            // allocations; glibc's own default cut-off is 128 KiB.
+            unsafe {
+                mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+            }
+        });
+    }
+}
+
 /// Hands memory that a finished phase freed back to the system. The C
 /// allocator keeps large freed blocks in its heap for reuse; a phase whose
 /// working lists are gone should not leave them resident while the next

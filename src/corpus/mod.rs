@@ -64,6 +64,7 @@ pub fn open_model(paths: &[PathBuf], aliases: Option<&Path>) -> (Model, Vec<Load
 /// and dropped in one go, so the corpus text is never all held at once
 /// beside the model.
 pub fn open_with(paths: &[PathBuf], aliases: Option<&Path>, opts: &Options) -> Corpus {
+    crate::parallel::return_large_blocks_when_freed();
     let (src, origin) = source(paths);
     let mut alias_issues = Vec::new();
     let (table, alias_text) = load_aliases(paths, aliases, &mut alias_issues);
