@@ -219,7 +219,10 @@ fn link_events(
     df: &[u32],
     idf: &[f32],
 ) -> Vec<u32> {
-    let dates = |j: usize| dates[batch[j] as usize];
+    // The batch's dates in its own order: candidates are met in no order,
+    // and the whole table's rows are far apart.
+    let dates: Vec<(NaiveDate, NaiveDate)> = batch.iter().map(|&i| dates[i as usize]).collect();
+    let dates = |j: usize| dates[j];
     let mut uf = UnionFind::new(batch.len());
     let same_date = |a: usize, b: usize| dates(a) == dates(b);
     // Block by the rarest words that some other event also has (a word no
