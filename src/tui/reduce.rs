@@ -12,7 +12,11 @@ pub const HISTORY_MAX: usize = 500;
 pub fn update(s: &mut State, action: Action) -> Vec<Effect> {
     if !matches!(
         action,
-        Action::Filtered { .. } | Action::Message(_) | Action::Loading(_) | Action::Replace(_)
+        Action::Filtered { .. }
+            | Action::Message(_)
+            | Action::Loading(_)
+            | Action::Replace(_)
+            | Action::Resize(..)
     ) {
         s.message = None;
     }

@@ -183,3 +183,16 @@ fn no_color_leaves_the_light_theme_colourless() {
         .count();
     assert_eq!(coloured, 0);
 }
+
+#[test]
+fn a_bad_settings_line_stays_on_screen_after_the_first_resize() {
+    // The shell puts the first settings error in the status line, then
+    // learns the terminal's size: the size must not wipe the message.
+    let mut s = State::new(data(), true);
+    let e = config::parse("unsure_below = 2\n").unwrap_err();
+    s.message = Some(e[0].clone());
+    crate::tui::reduce::update(&mut s, crate::tui::state::Action::Resize(120, 40));
+    assert!(frames_text(&s).contains("unsure_below = 2 is outside 0..=1"));
+    press(&mut s, &chars("j"));
+    assert!(s.message.is_none(), "a key clears it");
+}
