@@ -567,6 +567,36 @@ mod tests {
     pub(super) const PANIC_MARK: &str = "zq-plant-a-panic-qz";
 
     #[test]
+    fn a_teaser_cut_for_a_button_is_unsure_and_loses_the_button() {
+        use crate::loader::{RawText, document};
+        let text = " date 2026-03-04 \n\n\
+            The council met on Monday, as the [paper reported](#), and voted.\n\n\
+            On Tuesday, officials reached out through intermediaries in two capitals with an offer to discuss the terms of the Ministry of [Show more](#)\n\n\
+            Sales have grown since the launch in 2003 and that as of February, the store leads.\n";
+        let docs = vec![document(RawText {
+            path: "teaser.md".into(),
+            text: text.into(),
+            warnings: Vec::new(),
+        })];
+        let (table, _) = crate::aliases::AliasTable::parse("");
+        let (model, _) = super::super::build_model(&docs, &table);
+        let texts: Vec<&str> = model.events.iter().map(|e| &*e.text).collect();
+        assert!(texts.iter().all(|t| !t.contains("Show more")), "{texts:?}");
+        assert!(
+            texts.iter().any(|t| t.contains("as the paper reported")),
+            "a link inside a sentence keeps its words: {texts:?}"
+        );
+        let cut = (model.events.iter())
+            .find(|e| e.text.ends_with("Ministry of"))
+            .unwrap_or_else(|| panic!("the cut sentence is still a row: {texts:?}"));
+        assert!(cut.confidence < 0.5, "{}", cut.confidence);
+        let whole = (model.events.iter())
+            .find(|e| e.text.contains("council met"))
+            .expect("the council's event");
+        assert!(whole.confidence >= 0.5, "{}", whole.confidence);
+    }
+
+    #[test]
     fn a_failing_article_costs_only_itself() {
         use crate::loader::{RawText, document};
         let doc = |name: &str, body: &str| {

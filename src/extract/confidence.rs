@@ -1,7 +1,7 @@
 //! How far an event can be trusted: from the evidence for its date and for
 //! its being a statement.
 
-use super::statement::{has_verb, word_count};
+use super::statement::{has_verb, is_cut_off, word_count};
 use crate::model::{Basis, DateInfo, Precision};
 
 /// An event's confidence, 0 to 1: the basis of its date (written out, worked
@@ -37,6 +37,11 @@ pub(super) fn event_confidence(text: &str, date: &DateInfo) -> f32 {
     }
     if text.trim_end().ends_with('?') {
         statement *= 0.8;
+    }
+    // "… officials from the Ministry of": cut off, most likely by a page
+    // that hid the rest behind a button.
+    if is_cut_off(text) {
+        statement *= 0.5;
     }
     let c: f32 = basis * precision * statement;
     // Two decimals: the export shows a judgement, not a measurement.

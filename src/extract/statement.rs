@@ -107,6 +107,21 @@ pub(super) fn is_statement(text: &str) -> bool {
     })
 }
 
+/// Whether a sentence stops in the middle, as a teaser cut for a "show
+/// more" button does ("… operatives from Iran's Ministry of"): no
+/// punctuation closes it and its last word is one no sentence ends on (an
+/// article, a conjunction, "of"; a preposition may end a question: "what
+/// are you looking at").
+pub(super) fn is_cut_off(text: &str) -> bool {
+    const NEVER_LAST: &[&str] = &["a", "an", "the", "and", "or", "but", "of", "than", "via"];
+    let t = text.trim_end();
+    let last = t.rsplit(char::is_whitespace).next().unwrap_or("");
+    !last.is_empty()
+        && last.chars().all(char::is_alphabetic)
+        && NEVER_LAST.contains(&last.to_lowercase().as_str())
+        && words(t).len() > 1
+}
+
 /// Whether a piece of a sentence has a verb of its own, and so can stand as
 /// a clause: an auxiliary or a contraction ("didn't", "it's"), a common
 /// verb form, a past tense in "-ed", or an "-s" form after a subject ("he
@@ -175,6 +190,15 @@ pub(super) fn word_count(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_that_stops_on_a_function_word_is_cut_off() {
+        assert!(is_cut_off("operatives from Iran's Ministry of"));
+        assert!(is_cut_off("He said the talks would resume in the"));
+        assert!(!is_cut_off("The talks resumed on Monday."));
+        assert!(!is_cut_off("What are you looking at"));
+        assert!(!is_cut_off("of"), "one word is no sentence");
+    }
 
     #[test]
     fn captions_credits_labels_and_fragments_are_not_statements() {

@@ -91,6 +91,10 @@ re!(
 );
 re!(MD_LINK, r"(!?)\[([^\]\n]*)\]\(([^)\n]*)\)");
 re!(BULLET, r"^(\s*)(?:[-*•]|#{1,6})\s+");
+re!(
+    CONTROL_LABEL,
+    r"(?i)^\s*(?:(?:show|see|load|view|read)\s+(?:more|less|all)|continue\s+reading|expand)\s*[.…]*\s*$"
+);
 
 /// Cleans one article. `text` is the decoded file; the result's `clean` has
 /// the same byte length, with everything that is not content blanked.
@@ -328,12 +332,13 @@ fn read_post(text: &str, lines: &[Line], at: usize, handle: &str, buf: &mut [u8]
 }
 
 /// Blanks markdown syntax but keeps the words: `[text](url)` keeps `text`,
-/// images go whole, `*emphasis*` and `**strong**` lose their stars (but a
+/// images and buttons (`[Show more](#)`) go whole, `*emphasis*` and `**strong**` lose their stars (but a
 /// masked word such as `bulls**t` keeps them), bullets and `#` lose markers.
 fn blank_markdown(text: &str, buf: &mut [u8]) {
     for c in MD_LINK.captures_iter(text) {
         let whole = c.get(0).expect("match");
-        if !c[1].is_empty() {
+        // A button that expands or pages the text is no part of it.
+        if !c[1].is_empty() || CONTROL_LABEL.is_match(&c[2]) {
             blank(buf, whole.start(), whole.end());
             continue;
         }
