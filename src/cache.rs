@@ -12,7 +12,7 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::SystemTime;
@@ -116,6 +116,16 @@ pub struct Info {
 
 static TEMP: AtomicU64 = AtomicU64::new(0);
 
+/// A temporary file name for `stem`, unique to this process and write: a
+/// hidden file that entry listings pass over, renamed into place whole.
+fn temp_name(stem: &str) -> String {
+    format!(
+        ".{stem}.{}.{}.tmp",
+        std::process::id(),
+        TEMP.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
 impl Cache {
     /// The cache in `dir`, for this build's extractor.
     pub fn new(dir: PathBuf, limit: u64) -> Cache {
@@ -205,12 +215,7 @@ impl Cache {
         let path = self.path(kind, key);
         let parent = path.parent().unwrap_or(&self.dir);
         fs::create_dir_all(parent)?;
-        let temp = parent.join(format!(
-            ".{}.{}.{}.tmp",
-            key.hex(),
-            std::process::id(),
-            TEMP.fetch_add(1, Ordering::Relaxed)
-        ));
+        let temp = parent.join(temp_name(&key.hex()));
         let written = (|| {
             let mut f = fs::File::create(&temp)?;
             f.write_all(&[0u8; HEADER])?;
@@ -308,14 +313,18 @@ impl Cache {
         if written == 0 {
             return 0;
         }
-        let ledger = self.dir.join(LEDGER);
-        let recent = fs::metadata(&ledger)
-            .and_then(|m| m.modified())
-            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age < LEDGER_AGE));
-        let known = fs::read_to_string(&ledger)
-            .ok()
-            .and_then(|t| t.trim().parse::<u64>().ok())
-            .filter(|_| recent);
+        let known = (|| {
+            let mut f = fs::File::open(self.dir.join(LEDGER)).ok()?;
+            let age = f
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()?
+                .elapsed()
+                .ok()?;
+            let mut text = String::new();
+            f.read_to_string(&mut text).ok()?;
+            (age < LEDGER_AGE).then(|| text.trim().parse::<u64>().ok())?
+        })();
         if let Some(total) = known.map(|k| k.saturating_add(written))
             && total <= self.limit
         {
@@ -330,11 +339,7 @@ impl Cache {
     /// Replaces the ledger whole (renamed into place; an estimate needs no
     /// sync to disk).
     fn write_ledger(&self, total: u64) {
-        let temp = self.dir.join(format!(
-            ".{LEDGER}.{}.{}.tmp",
-            std::process::id(),
-            TEMP.fetch_add(1, Ordering::Relaxed)
-        ));
+        let temp = self.dir.join(temp_name(LEDGER));
         if fs::write(&temp, total.to_string()).is_err()
             || fs::rename(&temp, self.dir.join(LEDGER)).is_err()
         {

@@ -130,13 +130,14 @@ impl ActorIndex {
             return;
         };
         let bytes = text.as_bytes();
-        let wordish = |b: u8| b.is_ascii_alphanumeric() || b == b'-';
+        let wordish = |b: &u8| b.is_ascii_alphanumeric() || *b == b'-';
         let mut at = 0;
-        let mut before = None;
         while let Some(&b) = bytes.get(at) {
-            let start = self.starts[b as usize] && !before.is_some_and(wordish);
-            before = Some(b);
-            if !start {
+            let word_start = !at
+                .checked_sub(1)
+                .and_then(|i| bytes.get(i))
+                .is_some_and(wordish);
+            if !(self.starts[b as usize] && word_start) {
                 at += 1;
                 continue;
             }
@@ -144,12 +145,11 @@ impl ActorIndex {
                 .try_find(Input::new(text).range(at..).anchored(Anchored::Yes))
                 .ok()
                 .flatten()
-                .filter(|hit| !bytes.get(hit.end()).copied().is_some_and(wordish));
+                .filter(|hit| !bytes.get(hit.end()).is_some_and(wordish));
             match hit {
                 Some(hit) => {
                     f(self.targets[hit.pattern().as_usize()], hit.range());
                     at = hit.end();
-                    before = at.checked_sub(1).and_then(|i| bytes.get(i).copied());
                 }
                 None => at += 1,
             }

@@ -218,14 +218,7 @@ mod tests {
     fn sharing_the_work_joins_what_one_core_joins() {
         // Chains of near copies, many more than one core checks alone.
         let n = 20_000u32;
-        let keys = {
-            let mut l = Lists::default();
-            for i in 0..n {
-                l.push_set([i / 3, n + i / 5]);
-            }
-            l
-        };
-        let keys2 = {
+        let keys = || {
             let mut l = Lists::default();
             for i in 0..n {
                 l.push_set([i / 3, n + i / 5]);
@@ -246,7 +239,7 @@ mod tests {
             );
             uf.groups()
         };
-        let (one, all) = (run(keys, false), run(keys2, true));
+        let (one, all) = (run(keys(), false), run(keys(), true));
         assert_eq!(one, all);
         assert!(one.iter().enumerate().any(|(i, &g)| g as usize != i));
         assert!(one.iter().enumerate().all(|(i, &g)| i - g as usize <= 4));

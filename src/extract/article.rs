@@ -566,20 +566,29 @@ mod tests {
     /// Planted in a test article to make its extraction panic.
     pub(super) const PANIC_MARK: &str = "zq-plant-a-panic-qz";
 
+    /// The model of articles given as (file name, text), with no aliases.
+    fn model_of(files: &[(&str, &str)]) -> (crate::model::Model, Vec<crate::loader::LoadIssue>) {
+        use crate::loader::{RawText, document};
+        let docs: Vec<_> = (files.iter())
+            .map(|&(path, text)| {
+                document(RawText {
+                    path: path.into(),
+                    text: text.into(),
+                    warnings: Vec::new(),
+                })
+            })
+            .collect();
+        let (table, _) = crate::aliases::AliasTable::parse("");
+        super::super::build_model(&docs, &table)
+    }
+
     #[test]
     fn a_teaser_cut_for_a_button_is_unsure_and_loses_the_button() {
-        use crate::loader::{RawText, document};
         let text = " date 2026-03-04 \n\n\
             The council met on Monday, as the [paper reported](#), and voted.\n\n\
             On Tuesday, officials reached out through intermediaries in two capitals with an offer to discuss the terms of the Ministry of [Show more](#)\n\n\
             Sales have grown since the launch in 2003 and that as of February, the store leads.\n";
-        let docs = vec![document(RawText {
-            path: "teaser.md".into(),
-            text: text.into(),
-            warnings: Vec::new(),
-        })];
-        let (table, _) = crate::aliases::AliasTable::parse("");
-        let (model, _) = super::super::build_model(&docs, &table);
+        let (model, _) = model_of(&[("teaser.md", text)]);
         let texts: Vec<&str> = model.events.iter().map(|e| &*e.text).collect();
         assert!(texts.iter().all(|t| !t.contains("Show more")), "{texts:?}");
         assert!(
@@ -598,26 +607,16 @@ mod tests {
 
     #[test]
     fn a_failing_article_costs_only_itself() {
-        use crate::loader::{RawText, document};
-        let doc = |name: &str, body: &str| {
-            document(RawText {
-                path: name.into(),
-                text: format!(
-                    " date 2026-03-04 \n\nOn Monday the council approved the budget. {body}\n"
-                ),
-                warnings: Vec::new(),
-            })
+        let text = |body: &str| {
+            format!(" date 2026-03-04 \n\nOn Monday the council approved the budget. {body}\n")
         };
-        let docs = vec![
-            doc("good-1.txt", ""),
-            doc("bad.txt", PANIC_MARK),
-            doc(
-                "good-2.txt",
-                "The mayor said on Tuesday that the plan would stand.",
-            ),
-        ];
-        let (table, _) = crate::aliases::AliasTable::parse("");
-        let (model, issues) = super::super::build_model(&docs, &table);
+        let (good1, bad) = (text(""), text(PANIC_MARK));
+        let good2 = text("The mayor said on Tuesday that the plan would stand.");
+        let (model, issues) = model_of(&[
+            ("good-1.txt", &good1),
+            ("bad.txt", &bad),
+            ("good-2.txt", &good2),
+        ]);
         assert_eq!(
             model.articles.len(),
             3,
@@ -647,15 +646,8 @@ mod tests {
     }
     #[test]
     fn a_quote_is_dated_when_it_was_said_not_by_its_own_words() {
-        use crate::loader::{RawText, document};
         let text = " date 2026-03-04 \n\n\"The campaign of 2008 started the whole feud,\" Ana Ortiz said on Monday.\n\n\"We have had thousands of calls since January 1st,\" she said.\n\nOn Tuesday the mayor spoke at the hall. \"We will build the new school first,\" she said.\n\nThe mayor says \"the budget of 1999 is still a scar for the town\" and more.\n\n\"We lost the vote and the hall,\" said Jo Fox, who led the party from 1995 to 1997.\n\n\"I had a clot behind my knee,\" Ana Ortiz wrote in 2003.\n\nJo Fox chaired the party during the 2000 election. \"There is no chance at all,\" she said.\n\nJo Fox praised the 2011 raid and said in a Monday interview: \"I am steady as a rock and always will be.\"\n";
-        let docs = vec![document(RawText {
-            path: "said.txt".into(),
-            text: text.into(),
-            warnings: Vec::new(),
-        })];
-        let (table, _) = crate::aliases::AliasTable::parse("");
-        let (model, _) = super::super::build_model(&docs, &table);
+        let (model, _) = model_of(&[("said.txt", text)]);
         let day = |d: u32| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
         let date_of = |words: &str| {
             let q = model.quotes.iter().find(|q| q.text.contains(words));
