@@ -12,6 +12,24 @@ pub const GENERAL_ALIASES: &str = include_str!("actors/general.conf");
 
 static GENERAL: LazyLock<AliasTable> = LazyLock::new(|| AliasTable::parse(GENERAL_ALIASES).0);
 
+/// Each name and alias of the general list, by its `alias_key`.
+static GENERAL_KINDS: LazyLock<std::collections::HashMap<String, EntryKind>> =
+    LazyLock::new(|| {
+        (GENERAL.entries.iter())
+            .flat_map(|e| {
+                std::iter::once(&e.name)
+                    .chain(&e.aliases)
+                    .map(|n| (alias_key(n), e.kind))
+            })
+            .collect()
+    });
+
+/// What the general list says `name` is (a person, an organisation, a
+/// country, an outlet), if it lists it.
+pub fn general_kind(name: &str) -> Option<EntryKind> {
+    GENERAL_KINDS.get(&alias_key(name)).copied()
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EntryKind {
     Actor(ActorKind),
@@ -190,6 +208,17 @@ mod tests {
         );
         assert_eq!(find("United States").kind, EntryKind::Country);
         assert!(t.entries.len() > 250, "{}", t.entries.len());
+    }
+
+    #[test]
+    fn the_general_list_says_what_a_name_is() {
+        assert_eq!(general_kind("Iran"), Some(EntryKind::Country));
+        assert_eq!(general_kind("the NYT"), Some(EntryKind::Outlet));
+        assert_eq!(
+            general_kind("bibi"),
+            Some(EntryKind::Actor(ActorKind::Person))
+        );
+        assert_eq!(general_kind("Jane Roe"), None);
     }
 
     #[test]

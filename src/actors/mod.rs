@@ -36,6 +36,12 @@ pub struct ActorIndex {
 }
 
 /// A stable id for a name: lower-case words joined by dashes.
+/// Whether `w` is a title written before a name ("Secretary", "Minister",
+/// "Sen.").
+pub fn is_title(w: &str) -> bool {
+    lists::in_set(&lists::TITLES_SET, w)
+}
+
 pub fn slug(name: &str) -> String {
     let mut s = String::new();
     for w in name

@@ -2,6 +2,7 @@
 //! appositive, and the verbs and nouns that introduce a quoted phrase.
 
 use super::lexicon::*;
+use super::sentences::*;
 use super::speaker::*;
 
 /// Whether a speech or naming verb introduces the quote that follows

@@ -12,11 +12,13 @@
 //!    "..., X said"), the same sentence before it ("X said the plan was "..."",
 //!    "X wrote: "...""), then the neighbouring sentences;
 //! 5. drop scare quotes and titles: short quotes without any speech context;
-//! 6. resolve pronoun speakers to the last named person.
+//! 6. resolve a pronoun speaker to the person it stands for (see `pronoun`).
 
 mod forms;
 mod lexicon;
 mod marks;
+mod pronoun;
+mod sentences;
 mod speaker;
 #[cfg(test)]
 mod tests;
@@ -26,6 +28,8 @@ use forms::*;
 pub(crate) use lexicon::PREPOSITIONS;
 use lexicon::*;
 use marks::*;
+use pronoun::*;
+use sentences::*;
 use speaker::*;
 
 /// A direct quotation found in an article's clean text.
@@ -275,7 +279,10 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
                 if is_pronoun(&st) {
                     let res = match &inherited {
                         Some(was) => was.clone().map(|n| (n, 0.8)),
-                        None => resolve(masked, text, sstart, start, last_named.as_deref()),
+                        None => {
+                            let pronoun = lower(&st);
+                            resolve(masked, text, sstart, start, last_named.as_deref(), &pronoun)
+                        }
                     };
                     let c = score * res.as_ref().map_or(0.4, |r| r.1);
                     (Some(st), Some(sp.span), res.map(|r| r.0), Some(c))
@@ -360,35 +367,6 @@ fn is_minor(text: &str, r: &Raw) -> bool {
         return !q.ends_with(',');
     }
     is_title(text, Span::new(first.span.start, last.span.end), &q)
-}
-
-/// The person a pronoun speaker most likely refers to, with how much that
-/// reading is worth: a name earlier in the same sentence most, one in the
-/// sentences before less the further back, the last speaker named least.
-fn resolve(
-    masked: &str,
-    text: &str,
-    sstart: usize,
-    qstart: usize,
-    last_named: Option<&str>,
-) -> Option<(String, f32)> {
-    // Same sentence before the quote, then previous sentences.
-    if let Some(n) = first_name(masked, Span::new(sstart, qstart)) {
-        return Some((squash(n.slice(text)), 0.9));
-    }
-    let lo = ceil_char(masked, sstart.saturating_sub(RESOLVE_WINDOW)).min(sstart);
-    let mut end = sstart;
-    for back in 0..4u8 {
-        if end <= lo {
-            break;
-        }
-        let s = sentence_start(masked, lo, end.saturating_sub(1));
-        if let Some(n) = first_name(masked, Span::new(s, end)) {
-            return Some((squash(n.slice(text)), 0.8 - 0.1 * f32::from(back)));
-        }
-        end = s;
-    }
-    last_named.map(|n| (n.to_string(), 0.45))
 }
 
 /// 1 for a speaker next to the quote, down to 0.7 for one a thousand bytes

@@ -386,3 +386,84 @@ fn a_rating_or_a_title_in_an_appositive_is_not_a_quote() {
     let t = "She named the cause plainly: “We cut the budget and the levee failed in the spring.”";
     assert_eq!(find_quotes(t).len(), 1);
 }
+
+#[test]
+fn a_pronoun_looks_back_past_a_paragraph_break_not_through_it() {
+    // The paragraph before ends in a quote (masked, so no full stop) and a
+    // headline has none: neither runs on into the next paragraph.
+    let text = "Ministers defend the plan as critics call it 'unworkable'\n\n\
+        The housing secretary, Ana Rey, defended the plan. “We are going to build the homes,” she told MPs.\n\n\
+        Lisa Nandy said: \"Nobody believes these numbers any more.\"\n\n\
+        Speaking to the radio, the mayor of Greater Manchester, Andy Burnham, warned that councils lacked staff. \"You cannot approve what you cannot inspect,\" he said.";
+    let qs = find_quotes(text);
+    let who: Vec<(&str, Option<&str>)> = (qs.iter())
+        .map(|q| {
+            (
+                &q.text[..12],
+                q.resolved.as_deref().or(q.speaker_text.as_deref()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        who,
+        [
+            ("We are going", Some("Ana Rey")),
+            ("Nobody belie", Some("Lisa Nandy")),
+            ("You cannot a", Some("Andy Burnham")),
+        ]
+    );
+}
+
+#[test]
+fn he_or_she_stands_for_a_person_not_a_word_opening_a_sentence() {
+    let resolved = |text: &str| one(text).resolved;
+    // A sentence adverb, a place and an organisation are no one.
+    assert_eq!(
+        resolved(
+            "The mayor, Dana Ortiz, spoke first. Ultimately, the Commission in Michigan voted. \"We will appeal,\" she said."
+        )
+        .as_deref(),
+        Some("Dana Ortiz")
+    );
+    // A surname the article gave in full earlier is the person.
+    assert_eq!(
+        resolved(
+            "Keith Lamont Harper ran the depot for years.\n\nBy then Harper had left. \"It was time to go,\" he said."
+        )
+        .as_deref(),
+        Some("Harper")
+    );
+    // The subject of a verb is a person even named once.
+    assert_eq!(
+        resolved(
+            "Details were scarce. Wimes believes the count is wrong. \"Nobody checked,\" she said."
+        )
+        .as_deref(),
+        Some("Wimes")
+    );
+    // A country as subject is no "he"; the source named by "according
+    // to" is.
+    assert_eq!(
+        resolved(
+            "According to Omar Haddad, an envoy of the mission, Iran has not asked for talks. \"It is not the time,\" he said."
+        )
+        .as_deref(),
+        Some("Omar Haddad")
+    );
+    // Sentences that go on about "him" carry the reference back further.
+    assert_eq!(
+        resolved(
+            "In his book, Mr. Okafor urged parents to save early. Harsh? He does not think so. His own parents did. \"Start now,\" he said."
+        )
+        .as_deref(),
+        Some("Okafor")
+    );
+    // A title with "of" is followed by the name, not by its object.
+    assert_eq!(
+        resolved(
+            "Chair Ana Lupu spoke first.\n\nSecretary of State Paul Brenner said the plan would work, and he urged calm. \"We remain open,\" he said."
+        )
+        .as_deref(),
+        Some("Paul Brenner")
+    );
+}

@@ -1,0 +1,207 @@
+//! Names near a quote, and the person a pronoun speaker stands for.
+
+use super::lexicon::*;
+use super::sentences::*;
+use crate::aliases::EntryKind;
+
+/// First person-like name in `within`: a run of capitalised words.
+pub(super) fn first_name(masked: &str, within: Span) -> Option<Span> {
+    names_in(masked, within).into_iter().next()
+}
+
+/// Every person-like name in `within`, in text order: runs of capitalised
+/// words, not the object of a preposition nor a word opening a clause.
+pub(super) fn names_in(masked: &str, within: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let ws = words(masked, within);
+    let cap = |i: usize| is_cap(at(masked, ws[i]));
+    // "Secretary of State John Kerry": the word after a title's "of" ends
+    // the title, and a name may follow it.
+    let title_of = |i: usize| {
+        i > 1
+            && low(masked, ws[i - 1]) == "of"
+            && crate::actors::is_title(at(masked, ws[i - 2]))
+            && ws.get(i + 1).is_some_and(|_| cap(i + 1))
+    };
+    let mut i = 0;
+    while i < ws.len() {
+        if title_of(i) {
+            i += 1;
+        }
+        let w = low(masked, ws[i]);
+        // The object of a preposition ("in an interview with Channel
+        // Nine, Ham said") is not who speaks.
+        // "According to X" names a source, though.
+        let object = i > 0
+            && PREPOSITIONS.contains(&low(masked, ws[i - 1]).as_str())
+            && !between(masked, ws[i - 1].end, ws[i].start).contains(',')
+            && !(i > 1 && low(masked, ws[i - 2]) == "according");
+        let single = ws.get(i + 1).is_none_or(|_| !cap(i + 1));
+        // A capitalised conjunction or gerund opening a clause ("Once in
+        // my twenties…", "Shifting winds…") is no name.
+        let function = single && (CLAUSE_WORDS.contains(&w.as_str()) || w.ends_with("ing"));
+        if cap(i) && !NOT_NAME.contains(&w.as_str()) && !VERB_RE.is_match(&w) {
+            let mut j = i;
+            while j + 1 < ws.len()
+                && between(masked, ws[j].end, ws[j + 1].start)
+                    .trim_matches(is_space)
+                    .is_empty()
+                && cap(j + 1)
+            {
+                j += 1;
+            }
+            if object || function {
+                i = j + 1;
+                continue;
+            }
+            let run = ws[i].join(ws[j]);
+            let s = at(masked, run);
+            let bare = s.trim_end_matches(['\'', '’', 's']);
+            if bare.chars().count() > 1 && !bare.chars().all(|c| c.is_uppercase() || c == '.') {
+                let name = s
+                    .strip_suffix("’s")
+                    .or_else(|| s.strip_suffix("'s"))
+                    .unwrap_or(s);
+                out.push(Span::new(run.start, run.start + name.len()));
+            }
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+pub(super) fn is_pronoun(s: &str) -> bool {
+    PRONOUNS.contains(&lower(s).as_str())
+}
+
+/// The person a pronoun speaker most likely refers to, with how much that
+/// reading is worth: a name earlier in the same sentence most, one in the
+/// two sentences before less the further back, the last speaker named
+/// least. For "he" or "she" the name must be a person's (see
+/// `is_person_name`): "Ultimately," opening a sentence, "Michigan" or "the
+/// Commission" is no one a pronoun stands for.
+pub(super) fn resolve(
+    masked: &str,
+    text: &str,
+    sstart: usize,
+    qstart: usize,
+    last_named: Option<&str>,
+    pronoun: &str,
+) -> Option<(String, f32)> {
+    let person = matches!(pronoun, "he" | "she");
+    let pick = |within: Span| {
+        names_in(masked, within)
+            .into_iter()
+            .find(|&n| !person || is_person_name(masked, n) || is_subject(masked, n))
+    };
+    // Same sentence before the quote, then previous sentences.
+    if let Some(n) = pick(Span::new(sstart, qstart)) {
+        return Some((squash(n.slice(text)), 0.9));
+    }
+    let lo = ceil_char(masked, sstart.saturating_sub(RESOLVE_WINDOW)).min(sstart);
+    let mut end = sstart;
+    // Two sentences back at most: further, a name is a guess. A sentence
+    // whose only person is the same pronoun ("Harsh? He doesn't think
+    // so. '…,' he said.") carries the reference on and is not counted.
+    let mut back = 0u8;
+    for _ in 0..6 {
+        // Back over the spaces (or the paragraph break) between sentences.
+        end = masked[..end].trim_end_matches(is_space).len();
+        if end <= lo || back >= 2 {
+            break;
+        }
+        let s = sentence_start(masked, lo, end.saturating_sub(1));
+        if let Some(n) = pick(Span::new(s, end)) {
+            return Some((squash(n.slice(text)), 0.7 - 0.2 * f32::from(back)));
+        }
+        if !(person && pronoun_in(&masked[s..end], pronoun)) {
+            back += 1;
+        }
+        end = s;
+    }
+    last_named.map(|n| (n.to_string(), 0.45))
+}
+
+/// Whether `sentence` has "he" or "she" (`pronoun`) in any of its forms.
+fn pronoun_in(sentence: &str, pronoun: &str) -> bool {
+    let forms: &[&str] = match pronoun {
+        "he" => &["he", "him", "his", "himself"],
+        _ => &["she", "her", "hers", "herself"],
+    };
+    sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| forms.iter().any(|f| w.eq_ignore_ascii_case(f)))
+}
+
+/// Whether the name at `n`, one word, is the subject of the verb right
+/// after it ("McLenney said", "Wines believes", "Fowler argued"): a
+/// person's name the article may not have given in full, unless the word
+/// is an organisation's ("Party was…") or a country's ("Iran has…").
+fn is_subject(masked: &str, n: Span) -> bool {
+    let name = n.slice(masked);
+    if name.contains(is_space)
+        || crate::aliases::general_kind(name)
+            .is_some_and(|k| k != EntryKind::Actor(crate::model::ActorKind::Person))
+        || crate::actors::find_names(name)
+            .iter()
+            .any(|m| m.kind == Some(crate::model::ActorKind::Organization))
+    {
+        return false;
+    }
+    let next = masked[n.end..]
+        .split(is_space)
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    let w = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+    masked[n.end..].starts_with(is_space)
+        && w.chars().next().is_some_and(char::is_lowercase)
+        && (VERB_RE.is_match(w)
+            || AUXILIARIES.contains(&w)
+            || (w.len() > 4 && w.ends_with("ed"))
+            || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")))
+}
+
+/// Verbs a subject's name is often followed by ("Ham was blunt").
+const AUXILIARIES: &[&str] = &[
+    "is", "was", "has", "had", "does", "did", "will", "would", "can", "could", "may", "might",
+    "must", "should",
+];
+
+/// How far back a surname is looked for the full name that introduced it.
+const INTRODUCED_WINDOW: usize = 20_000;
+
+/// Whether the name at `n` is a person's: the name finder reads it (with
+/// the words just before it, for a title or a role such as "former
+/// president") as a person, or its last word is the surname of a person
+/// named in full earlier in the article ("Keith Lamont Scott" … "Scott").
+fn is_person_name(masked: &str, n: Span) -> bool {
+    let last = n
+        .slice(masked)
+        .rsplit(is_space)
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    if last.is_empty() {
+        return false;
+    }
+    let is_person = |m: &crate::actors::NameMention, full: bool| {
+        m.kind == Some(crate::model::ActorKind::Person)
+            && m.name.rsplit(' ').next() == Some(last)
+            && (!full || m.name.contains(' '))
+    };
+    let around = |end: usize| {
+        let start = floor_char(masked, end.saturating_sub(60));
+        crate::actors::find_names(&masked[start..end])
+    };
+    if around(n.end).iter().any(|m| is_person(m, false)) {
+        return true;
+    }
+    let lo = floor_char(masked, n.start.saturating_sub(INTRODUCED_WINDOW));
+    masked[lo..n.start].match_indices(last).any(|(i, _)| {
+        let end = lo + i + last.len();
+        let bounded = !masked[end..].starts_with(|c: char| c.is_alphanumeric());
+        bounded && around(end).iter().any(|m| is_person(m, true))
+    })
+}
