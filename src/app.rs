@@ -2,7 +2,7 @@
 //! terminal, else the timeline as text (so `dateline | less` still works).
 
 use crate::corpus::Corpus;
-use crate::timeline::{self, Group, date_marker};
+use crate::timeline::{self, Group};
 use crate::tui::config::Loaded;
 pub use crate::tui::loading::Source;
 use std::io::{IsTerminal, Write};
@@ -42,7 +42,7 @@ fn print_timeline(c: &Corpus) -> anyhow::Result<i32> {
             writeln!(
                 out,
                 "  {:<16} {}  [{} src]",
-                date_marker(&it.date),
+                it.marker(),
                 crate::sanitize::sanitize(&it.text),
                 it.sources.len()
             )

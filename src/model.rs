@@ -453,6 +453,11 @@ pub struct Event {
     /// and as the clause is shorter, a question, or has no verb.
     #[serde(default)]
     pub confidence: f32,
+    /// Whether this row is a further date its clause names ("from 2009 to
+    /// 2011": the row at 2011): the same text is dated by its first date
+    /// in another row.
+    #[serde(default)]
+    pub mentioned: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -576,6 +581,7 @@ mod tests {
             cites: Names::default(),
             cluster: ClusterId::new(0),
             confidence: 0.5,
+            mentioned: true,
         };
         for e in [
             e.clone(),

@@ -33,6 +33,9 @@ pub struct Item {
     pub members: Vec<ItemRef>,
     /// Distinct articles carrying the cluster: the corroborating sources.
     pub sources: Vec<usize>,
+    /// A further date its sentence names, not the date it is given (see
+    /// `model::Event::mentioned`).
+    pub mentioned: bool,
 }
 
 impl Item {
@@ -54,6 +57,18 @@ impl Item {
             outlets: Vec::new(),
             members,
             sources: Vec::new(),
+            mentioned: false,
+        }
+    }
+
+    /// The row's date marker: "also 2011" for a further date its sentence
+    /// names.
+    pub fn marker(&self) -> String {
+        let m = date_marker(&self.date);
+        if self.mentioned {
+            format!("also {m}")
+        } else {
+            m
         }
     }
 }
@@ -256,6 +271,7 @@ pub fn build(model: &Model) -> Vec<Item> {
                 }
             }
         }
+        let mentioned = matches!(rep, ItemRef::Event(i) if model.events[i].mentioned);
         let (date, article, span, text, speaker) = match rep {
             ItemRef::Event(i) => {
                 let e = &model.events[i];
@@ -289,6 +305,7 @@ pub fn build(model: &Model) -> Vec<Item> {
             outlets,
             members: ordered,
             sources,
+            mentioned,
         });
     }
     items.sort_by(|a, b| {
@@ -316,6 +333,15 @@ mod tests {
             precision,
             basis: Basis::Stated,
         }
+    }
+
+    #[test]
+    fn a_further_date_a_sentence_names_says_so_in_its_marker() {
+        let year = date((2011, 1, 1), (2011, 12, 31), Precision::Year);
+        let mut it = Item::bare(year, vec![ItemRef::Event(0)]);
+        assert_eq!(it.marker(), "2011");
+        it.mentioned = true;
+        assert_eq!(it.marker(), "also 2011");
     }
 
     #[test]

@@ -74,6 +74,10 @@ fn csv_parses_and_round_trips_every_row() {
             assert_eq!(&rec[col("span_start")], x["span"][0].to_string());
             assert_eq!(&rec[col("span_end")], x["span"][1].to_string());
             assert_eq!(&rec[col("cluster")], x["cluster"].as_str().unwrap());
+            let confidence: f64 = rec[col("confidence")].parse().unwrap();
+            assert!((confidence - x["confidence"].as_f64().unwrap()).abs() < 0.006);
+            let mentioned = x["mentioned"].as_bool().unwrap_or(false);
+            assert_eq!(&rec[col("mentioned")], mentioned.to_string());
             let kind = if rec[col("id")].starts_with('q') {
                 "quote"
             } else {

@@ -423,6 +423,7 @@ mod tests {
             cites: Default::default(),
             cluster: ClusterId::default(),
             confidence: 1.0,
+            mentioned: false,
         }
     }
 

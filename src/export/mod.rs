@@ -15,7 +15,7 @@ use crate::loader::LoadIssue;
 use crate::model::non_utf8_name;
 use crate::model::{Actor, Article, ArticleId, Cluster, Event, Model, Quote};
 use crate::provenance::{self, ArticleIndex};
-use crate::timeline::{Group, Item, ItemRef, date_marker, order_key};
+use crate::timeline::{Group, Item, ItemRef, order_key};
 use serde::Serialize;
 use std::io::Write as _;
 
@@ -186,7 +186,7 @@ pub fn to_markdown(model: &Model, items: &[&Item], sel: &Selection) -> String {
             group = Some(g);
             out.push_str(&format!("\n## {}\n\n", g.heading()));
         }
-        let marker = date_marker(&it.date);
+        let marker = it.marker();
         let n = it.sources.len();
         let sources = if n == 1 {
             "1 source".to_string()

@@ -30,6 +30,8 @@ pub const CSV_COLUMNS: &[&str] = &[
     "span_end",
     "cluster",
     "cluster_size",
+    "confidence",
+    "mentioned",
 ];
 
 /// Lookups shared by every row: articles and cluster sizes by id.
@@ -83,6 +85,9 @@ struct Row<'a> {
     speaker: (&'a str, &'a str),
     actors: String,
     cites: &'a Names,
+    confidence: f32,
+    /// A further date an event's sentence names.
+    mentioned: bool,
 }
 
 fn row_fields(ix: &Index, r: Row) -> Vec<String> {
@@ -111,6 +116,8 @@ fn row_fields(ix: &Index, r: Row) -> Vec<String> {
         r.span.end.to_string(),
         r.cluster.to_string(),
         ix.sizes.get(&r.cluster).copied().unwrap_or(1).to_string(),
+        format!("{:.2}", r.confidence),
+        r.mentioned.to_string(),
     ]
 }
 
@@ -128,6 +135,8 @@ fn event_row(ix: &Index, e: &Event) -> Vec<String> {
             speaker: ("", ""),
             actors: joined(&e.actors),
             cites: &e.cites,
+            confidence: e.confidence,
+            mentioned: e.mentioned,
         },
     )
 }
@@ -147,6 +156,8 @@ fn quote_row(ix: &Index, q: &Quote) -> Vec<String> {
             speaker: (q.speaker_text.as_deref().unwrap_or(""), speaker),
             actors: speaker.to_string(),
             cites: &q.cites,
+            confidence: q.confidence,
+            mentioned: false,
         },
     )
 }

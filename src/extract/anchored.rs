@@ -33,7 +33,10 @@ pub(super) fn resolve_anchors(
     for found in parallel_chunks_mut(events, 4096, |at, chunk| {
         let mut found = Vec::new();
         for (j, e) in chunk.iter().enumerate() {
-            if e.anchor.is_some() || !matches!(e.date.basis, Basis::Stated | Basis::Relative) {
+            if e.anchor.is_some()
+                || e.mentioned
+                || !matches!(e.date.basis, Basis::Stated | Basis::Relative)
+            {
                 continue;
             }
             for s in stems(&e.text) {

@@ -23,6 +23,14 @@ pub(super) struct FoundEvent {
     /// The event the clause counts its date from ("a day after the strikes
     /// began"), when it gives no date of its own.
     pub(super) anchor: Option<Box<Anchor>>,
+    /// The further dates the clause names ("from 2009 to 2011, then
+    /// between 2014 and 2016"), before each becomes a row of its own.
+    #[serde(skip)]
+    pub(super) also: Vec<DateInfo>,
+    /// Whether this row is one of those further dates: the clause is dated
+    /// by its first, and names this one too.
+    #[serde(default)]
+    pub(super) mentioned: bool,
 }
 
 /// A quotation as one article gives it.
@@ -104,6 +112,8 @@ fn title_case(text: &str) -> bool {
 struct Clause {
     span: Span,
     date: DateInfo,
+    /// Other dates the clause names, each once, in text order.
+    also: Vec<DateInfo>,
 }
 
 pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
@@ -171,6 +181,8 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
                 text: squash(&clean[c.span.start..c.span.end]).into(),
                 date: c.date,
                 anchor: anchor.clone().map(Box::new),
+                also: c.also,
+                mentioned: false,
             });
         }
     }
@@ -245,7 +257,7 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
         });
     }
     // Every clause dated the quotes above; only statements are events.
-    out.events = statements(std::mem::take(&mut out.events), &paras, clean);
+    out.events = with_mentioned(statements(std::mem::take(&mut out.events), &paras, clean));
     out.names = names.order;
     // Thousands of articles wait for the corpus-wide passes: no slack.
     out.events.shrink_to_fit();
@@ -282,6 +294,9 @@ fn statements(clauses: Vec<FoundEvent>, paras: &[Span], clean: &str) -> Vec<Foun
                 if last.anchor.is_none() {
                     last.anchor = e.anchor;
                 }
+                for d in e.also {
+                    add_date(&mut last.also, last.date, d);
+                }
                 waiting = word_count(&last.text) <= SHORT;
             }
             _ => {
@@ -295,6 +310,32 @@ fn statements(clauses: Vec<FoundEvent>, paras: &[Span], clean: &str) -> Vec<Foun
     }
     if waiting && out.last().is_some_and(|l| !stands_alone(l)) {
         out.pop();
+    }
+    out
+}
+
+/// Each event followed by a row for every further date its clause names,
+/// marked `mentioned`: a statement that spans years ("from 2009 to 2011")
+/// or compares with another time ("the highest since 1983") is found at
+/// each of them, and dated by its first.
+fn with_mentioned(events: Vec<FoundEvent>) -> Vec<FoundEvent> {
+    let more: usize = events.iter().map(|e| e.also.len()).sum();
+    if more == 0 {
+        return events;
+    }
+    let mut out = Vec::with_capacity(events.len() + more);
+    for mut e in events {
+        let also = std::mem::take(&mut e.also);
+        let (span, text) = (e.span, e.text.clone());
+        out.push(e);
+        out.extend(also.into_iter().map(|date| FoundEvent {
+            span,
+            text: text.clone(),
+            date,
+            anchor: None,
+            also: Vec::new(),
+            mentioned: true,
+        }));
     }
     out
 }
@@ -473,14 +514,23 @@ fn split_clauses(
             .map(|date| Clause {
                 span: Span::new(base, base + text.len()),
                 date,
+                also: Vec::new(),
             })
             .into_iter()
             .collect();
     }
     let mut cuts = vec![0];
+    // Whether a mention is in the clause of the one before: paired with it
+    // by a bare connective ("2014 and 2016", "Monday or Tuesday"), or with
+    // no clause boundary between them ("on Monday to vote on Tuesday's").
+    let mut paired = vec![false];
     for pair in found.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         let between = &text[a.end..b.start];
+        let bare = matches!(
+            between.trim(),
+            "and" | "or" | "to" | "through" | "until" | "-" | "–" | "—" | "and then"
+        );
         let cut = [
             ", ", " that ", " and ", "; ", " but ", " while ", " after ", " before ", " when ",
         ]
@@ -496,9 +546,9 @@ fn split_clauses(
                     }
             })
         })
-        .max()
-        .unwrap_or(a.end);
-        cuts.push(cut);
+        .max();
+        paired.push(bare || cut.is_none());
+        cuts.push(cut.unwrap_or(b.start));
     }
     cuts.push(text.len());
     let mut out: Vec<Clause> = Vec::new();
@@ -514,21 +564,55 @@ fn split_clauses(
         // clause; so does a fragment, a date with a word or two and no verb
         // ("from 2002 | to 2010.", "On Sunday, | the paper published"),
         // which is no clause of its own: it joins the clause beside it,
-        // whose first date leads.
+        // whose first date leads; and a date paired with the one before
+        // ("between 2014 and 2016") is part of the same clause.
         if let Some(last) = out.last_mut().filter(|c| {
-            (c.date.start == m.date.start && c.date.end == m.date.end) || fragment || last_fragment
+            (c.date.start == m.date.start && c.date.end == m.date.end)
+                || fragment
+                || last_fragment
+                || paired[k]
         }) {
             last.span = Span::new(last.span.start, base + s + lead + t.len());
+            if !refers_back(Span::new(m.start, m.end).slice(text)) {
+                add_date(&mut last.also, last.date, m.date);
+            }
             last_fragment &= fragment;
             continue;
         }
         out.push(Clause {
             span: Span::new(base + s + lead, base + s + lead + t.len()),
             date: m.date,
+            also: Vec::new(),
         });
         last_fragment = fragment;
     }
     out
+}
+
+/// Whether a date mention is a definite description that refers back to
+/// a time already named ("2007 was the year of the iPhone", "the same
+/// day") rather than naming one of its own.
+fn refers_back(mention: &str) -> bool {
+    let m = mention.trim().to_lowercase();
+    let Some(rest) = m.strip_prefix("the ") else {
+        return false;
+    };
+    let rest = rest.strip_prefix("same ").unwrap_or(rest);
+    matches!(
+        rest,
+        "day" | "week" | "weekend" | "month" | "year" | "period" | "time"
+    )
+}
+
+/// Adds `d` to the further dates of a clause dated `own`, unless it is the
+/// same interval as one it has, or holds its own date: "in January next
+/// year" names one time, not a month and a year.
+fn add_date(also: &mut Vec<DateInfo>, own: DateInfo, d: DateInfo) {
+    let same = |x: &DateInfo| x.start == d.start && x.end == d.end;
+    let holds_own = d.start <= own.start && own.end <= d.end;
+    if !holds_own && !also.iter().any(same) {
+        also.push(d);
+    }
 }
 
 /// Whether a piece of a sentence holding the date `date` is a fragment: a
@@ -751,6 +835,10 @@ mod tests {
         assert_eq!(clauses(t, &["2003", "2011"]), [(t.to_string(), 2003)]);
         let t = "The party carried the county in 2004 and 2008.";
         assert_eq!(clauses(t, &["2004", "2008"]), [(t.to_string(), 2004)]);
+        // A pair of dates joined by a bare connective is one clause, even
+        // when a verb follows the second ("and 2016, officials said").
+        let t = "She served between 2014 and 2016, officials said.";
+        assert_eq!(clauses(t, &["2014", "2016"]), [(t.to_string(), 2014)]);
         // A leading fragment opens the clause after it, with its date.
         let t = "In 2019, the mill reopened with its 1998 looms.";
         assert_eq!(clauses(t, &["2019", "1998"]), [(t.to_string(), 2019)]);
@@ -768,6 +856,37 @@ mod tests {
         assert_eq!(clauses(t, &["1998", "1971"]).len(), 2);
         let t = "Exports rose in 1998, and a further 2% since 2001.";
         assert_eq!(clauses(t, &["1998", "2001"]).len(), 2);
+    }
+
+    #[test]
+    fn each_further_date_a_sentence_names_is_a_row_marked_mentioned() {
+        use chrono::Datelike;
+        let text = " date 2031-05-14 \n\n\
+            The airline will receive six jets from 2032 to 2034, then between 2036 and 2038.\n\n\
+            The ferry will sail in January next year.\n\n\
+            2029 was the year of the strike, the longest since 1998.\n";
+        let (model, _) = model_of(&[("fleet.txt", text)]);
+        let rows: Vec<(i32, bool, &str)> = (model.events.iter())
+            .map(|e| (e.date.start.year(), e.mentioned, &e.text[..9]))
+            .collect();
+        // In the order of the timeline.
+        assert_eq!(
+            rows,
+            [
+                // "the year" refers back to 2029; 1998 is named too.
+                (1998, true, "2029 was "),
+                (2029, false, "2029 was "),
+                // "next year" holds January: one time, one row.
+                (2032, false, "The ferry"),
+                (2032, false, "The airli"),
+                (2034, true, "The airli"),
+                (2036, true, "The airli"),
+                (2038, true, "The airli"),
+            ]
+        );
+        let (own, also) = (&model.events[3], &model.events[4]);
+        assert_eq!(own.span, also.span, "the same source passage");
+        assert!(also.confidence < own.confidence);
     }
 
     #[test]

@@ -302,7 +302,8 @@ pub fn preview(parts: &[Part], shared: &Shared) -> Model {
                 actors: Names::default(),
                 cites: Names::default(),
                 cluster: ClusterId::new(n),
-                confidence: confidence::event_confidence(&f.text, &f.date),
+                confidence: confidence::event_confidence(&f.text, &f.date, f.mentioned),
+                mentioned: f.mentioned,
             });
             model.clusters.push(alone(
                 n,
@@ -490,7 +491,7 @@ pub fn assemble(parts: Vec<Part>, shared: Shared, aliases: &AliasTable) -> Model
                     let (actors, outlets) = index.scan(&f.text);
                     named.extend_from_slice(&actors);
                     let (i, article) = (event_place[k] as usize, event_article[k]);
-                    let confidence = confidence::event_confidence(&f.text, &f.date);
+                    let confidence = confidence::event_confidence(&f.text, &f.date, f.mentioned);
                     Event {
                         id: EventId::new(i),
                         article,
@@ -502,6 +503,7 @@ pub fn assemble(parts: Vec<Part>, shared: Shared, aliases: &AliasTable) -> Model
                         cites: outlet_lists.get(outlets, outlet),
                         cluster: clustering.events[i],
                         confidence,
+                        mentioned: f.mentioned,
                     }
                 })
                 .collect();

@@ -2,7 +2,6 @@
 
 use super::{Theme, pane};
 use crate::query::{Matcher, Query};
-use crate::timeline::date_marker;
 use crate::tui::layout::Areas;
 use crate::tui::state::{Focus, Row, State};
 use crate::tui::textfit::{char_width, inert, sanitize, str_width, truncate};
@@ -112,7 +111,7 @@ fn item_line<'a>(
     let date_w = date_w(width);
     let fixed = 2 + date_w + 1;
     let text_w = width.saturating_sub(fixed + str_width(&right) + 1);
-    let date = truncate(&date_marker(&it.date), date_w);
+    let date = truncate(&it.marker(), date_w);
     let mut spans = vec![
         Span::raw(format!("{mark} ")),
         Span::styled(format!("{date:<date_w$} "), t.dim()),
@@ -190,8 +189,13 @@ pub fn detail(f: &mut Frame, s: &State, area: ratatui::layout::Rect, t: &Theme) 
         crate::model::Basis::Inherited => "date of the sentence before",
         crate::model::Basis::Published => "no date in the text",
     };
+    let named = if it.mentioned {
+        " · a further date its sentence names"
+    } else {
+        ""
+    };
     let head = format!(
-        "{} · {basis} · {reported} · {n} source{} — ",
+        "{}{named} · {basis} · {reported} · {n} source{} — ",
         crate::timeline::Group::of(&it.date).heading(),
         if n == 1 { "" } else { "s" }
     );
