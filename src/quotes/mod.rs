@@ -70,11 +70,19 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
         .into_iter()
         .filter(|r| !is_minor(text, r))
         .collect();
-    // Masked text: quoted spans become MASK bytes.
+    // Masked text: quoted spans become MASK bytes, but for the full stop,
+    // question or exclamation mark closing a quoted statement, so that a
+    // sentence ending inside the marks still ends there ("“…smart.” Trump
+    // was …" is two sentences, "“…smart,” Trump said" one).
     let mut bytes = text.as_bytes().to_vec();
     for r in &raws {
         for p in &r.parts {
             bytes[p.span.range()].fill(MASK);
+            let inner = p.inner.trim(text);
+            if inner.slice(text).ends_with(['.', '?', '!']) {
+                let stop = Span::new(inner.end.saturating_sub(1), inner.end);
+                bytes[stop.range()].copy_from_slice(stop.slice(text).as_bytes());
+            }
         }
     }
     let masked = String::from_utf8(bytes).unwrap_or_else(|_| text.to_string());

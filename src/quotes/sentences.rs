@@ -58,6 +58,12 @@ pub(super) fn rest(masked: &str, i: usize) -> &str {
     &masked[floor_char(masked, i)..]
 }
 
+/// Whether `c` may follow the punctuation ending a sentence and belong to
+/// it: a closing bracket or mark, masked or not.
+fn closes_sentence(c: char) -> bool {
+    matches!(c, ')' | '\'') || c == MASK as char
+}
+
 /// Whether the sentence ends at the terminal punctuation at `i` of `masked`.
 pub(super) fn sentence_end_at(masked: &str, i: usize) -> bool {
     let b = masked.as_bytes();
@@ -67,7 +73,7 @@ pub(super) fn sentence_end_at(masked: &str, i: usize) -> bool {
     if !matches!(c, b'.' | b'!' | b'?') {
         return false;
     }
-    let after = masked[i + 1..].trim_start_matches([')', '\'']);
+    let after = masked[i + 1..].trim_start_matches(closes_sentence);
     let spaced = after.trim_start_matches(is_space);
     if spaced.len() == after.len() && !after.is_empty() {
         return false;
@@ -111,13 +117,31 @@ pub(super) fn sentence_start(masked: &str, lo: usize, pos: usize) -> usize {
     // Bounded look-back keeps huge unbroken paragraphs linear.
     let lo = floor_char(masked, lo.max(pos.saturating_sub(MAX_SENTENCE))).min(pos);
     let b = masked.as_bytes();
-    let mut i = pos;
+    // At the closing marks after a sentence's last stop ("here.''"), the
+    // sentence holding `pos` is the one that stop ends.
+    let mut j = pos;
+    while j > lo && b.get(j).is_some_and(|&c| closes_sentence(char::from(c))) {
+        j -= 1;
+    }
+    let mut i = if j < pos && matches!(b[j], b'.' | b'!' | b'?') {
+        j
+    } else {
+        pos
+    };
     while i > lo {
         i -= 1;
-        if (matches!(b[i], b'.' | b'!' | b'?') && sentence_end_at(masked, i)) || blank_line_at(b, i)
-        {
+        let stop = matches!(b[i], b'.' | b'!' | b'?') && sentence_end_at(masked, i);
+        if stop || blank_line_at(b, i) {
             let gap = &masked[i + 1..pos];
-            return i + 1 + (gap.len() - gap.trim_start_matches(is_space).len());
+            // The marks closing the sentence before are its own; after a
+            // paragraph break, a mark opens this one.
+            let lead = if stop {
+                gap.trim_start_matches(closes_sentence)
+            } else {
+                gap
+            };
+            let lead = lead.trim_start_matches(is_space);
+            return i + 1 + (gap.len() - lead.len());
         }
     }
     lo
@@ -130,7 +154,8 @@ pub(super) fn sentence_end(masked: &str, pos: usize, hi: usize) -> usize {
     let mut i = pos;
     while i < hi {
         if matches!(b[i], b'.' | b'!' | b'?') && sentence_end_at(masked, i) {
-            return i + 1;
+            let after = &masked[i + 1..hi];
+            return hi - after.trim_start_matches(closes_sentence).len();
         }
         if blank_line_at(b, i) {
             return i;

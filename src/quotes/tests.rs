@@ -467,3 +467,25 @@ fn he_or_she_stands_for_a_person_not_a_word_opening_a_sentence() {
         Some("Paul Brenner")
     );
 }
+
+#[test]
+fn a_quoted_sentence_ends_the_sentence_it_closes() {
+    // The stop inside the marks ends the first sentence: the participle
+    // speaks for the subject opening the second, not the first.
+    let t = "When the mayor asked about the audit, Ruiz replied, “We paid every bill.” \
+             Okafor was just as sharp when pressed about a builder who said he was owed, \
+             adding, “Maybe the work was not good enough for the town.”";
+    let qs = find_quotes(t);
+    let speakers: Vec<_> = qs.iter().map(|q| q.speaker_text.as_deref()).collect();
+    assert_eq!(speakers, [Some("Ruiz"), Some("Okafor")]);
+    // A comma inside the marks ends nothing: one sentence, one speaker.
+    let t = "“We paid every bill,” Ruiz said, and left the hall.";
+    assert_eq!(one(t).speaker_text.as_deref(), Some("Ruiz"));
+    // A quoted sentence that closes a paragraph is one sentence back for
+    // a pronoun in the next: "she" is still Ms. Lee.
+    let t = "Dana Lee, 59, said the event brought back memories of ''all the people \
+             who were not here.''\n\nShe said she had toured the hall. Many of the \
+             visitors were older, she said, and ''I had to step back and think.''";
+    let qs = find_quotes(t);
+    assert_eq!(qs.last().unwrap().resolved.as_deref(), Some("Dana Lee"));
+}
