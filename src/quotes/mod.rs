@@ -60,6 +60,10 @@ pub struct QuoteMention {
     pub speaker_confidence: Option<f32>,
 }
 
+/// Most words, besides the speaker's, before the speech verb between two
+/// parts of a split quote ("said", "also said").
+const MAX_SPLIT_NARRATION: usize = 3;
+
 /// Finds every direct quotation in `text`, the clean text of a whole article.
 pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
     let paras = paragraphs(text);
@@ -126,9 +130,24 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
                     .or_else(|| g.strip_suffix(" and"))
                     .filter(|b| b.ends_with(','))
                     .unwrap_or(g);
+                // The gap is the attribution: its speaker next to the verb
+                // ("he said", "said Ana Ruiz"), not a sentence of its own
+                // whose participle speaks ("Trump was defensive about the
+                // fee, saying").
+                let words = |t: &str| {
+                    t.split(is_space)
+                        .filter(|w| w.chars().any(char::is_alphanumeric))
+                        .count()
+                };
+                let narration = |sp: &Speaker| {
+                    let rest = between(masked, sp.span.end.min(s), s);
+                    let to_verb = VERB_RE.find(rest).map_or("", |m| &rest[..m.start()]);
+                    words(between(masked, pe, sp.span.start.max(pe))) + words(to_verb)
+                };
                 if let (Some(sp), true, false) = (sp, cont, inner_end)
                     && g_bare.ends_with([',', '.', ':', '—', '–'])
                     && !g.contains(MASK as char)
+                    && narration(&sp) <= MAX_SPLIT_NARRATION
                 {
                     prev.parts.extend(r.parts.iter().copied());
                     prev.para_last = r.para_last;

@@ -489,3 +489,15 @@ fn a_quoted_sentence_ends_the_sentence_it_closes() {
     let qs = find_quotes(t);
     assert_eq!(qs.last().unwrap().resolved.as_deref(), Some("Dana Lee"));
 }
+
+#[test]
+fn a_split_quote_joins_over_its_attribution_not_over_a_sentence() {
+    let t = "“We paid every bill.” Okafor was just as sharp when pressed about the \
+             builder, adding, “Maybe the work was not good enough for the town.”";
+    let qs = find_quotes(t);
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    assert_eq!(qs[1].speaker_text.as_deref(), Some("Okafor"));
+    // Speaker and verb, with an adverb or a place after, join the parts.
+    let t = "“We paid every bill,” Okafor also said at the hall. “And we will pay the next.”";
+    assert_eq!(one(t).text, "We paid every bill, And we will pay the next.");
+}
