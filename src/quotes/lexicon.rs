@@ -24,7 +24,7 @@ continued|continues|stated|warned|warns|insisted|insists|declared|declares|repli
 responded|responds|recalled|remarked|acknowledged|acknowledges|admitted|admits|announced|\
 announces|observed|suggested|suggests|countered|conceded|concedes|\
 predicted|promised|vowed|joked|quipped|shouted|yelled|screamed|urged|\
-concluded|testified|emailed|texted|bragged|boasted|complained|complains|lamented|pleaded|pled|\
+concluded|testified|emailed|texted|typed|bragged|boasted|complained|complains|lamented|pleaded|pled|\
 implored|begged|demanded|mused|cautioned|contended|contends|recounted|\
 reiterated|assured|stressed|emphasized|emphasised|maintained|maintains|alleged|tweeting|posting|\
 exclaimed|began|wondered|predicts|thundered|disclosed|revealed|confirmed|reported|\

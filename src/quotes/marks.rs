@@ -215,13 +215,36 @@ pub(super) struct Raw {
     pub(super) para_last: usize,
     /// The family of its marks.
     pub(super) family: Family,
+    /// For a quote never closed: the pairs of marks inside it, which are
+    /// the quotes when its opening mark turns out a stray.
+    pub(super) nested: Vec<Part>,
 }
 
-/// A quote being read: its family, nesting depth and first mark.
+/// A quote being read: its family, nesting depth and first mark, and the
+/// pairs closed inside it (see `Raw::nested`).
 struct Open {
     family: Family,
     depth: usize,
     start: Mark,
+    inner_open: Option<Mark>,
+    nested: Vec<Part>,
+}
+
+impl Open {
+    fn new(start: Mark) -> Self {
+        Open {
+            family: start.family,
+            depth: 1,
+            start,
+            inner_open: None,
+            nested: Vec::new(),
+        }
+    }
+}
+
+/// The text of a mark ("“", "''").
+fn mark_text(text: &str, m: Mark) -> &str {
+    Span::new(m.at, m.end()).slice(text)
 }
 
 /// Pairs the quotation marks of every paragraph into quoted spans. Single
@@ -245,14 +268,19 @@ pub(super) fn pair_marks(text: &str, paras: &[Span]) -> Vec<Raw> {
         let mut open: Option<Open> = None;
         let mut idx = 0;
         if let Some(c) = carry.take() {
-            // Continues only when the paragraph opens with a mark of its family.
+            // Continues only when the paragraph opens with the mark that
+            // opened it (a curly quote is not continued by a straight one).
+            let opener = c
+                .parts
+                .last()
+                .map(|p| Span::new(p.span.start, p.inner.start));
             match marks.first() {
-                Some(&m) if m.at == para.start && m.dir != Dir::Close && m.family == c.family => {
-                    open = Some(Open {
-                        family: m.family,
-                        depth: 1,
-                        start: m,
-                    });
+                Some(&m)
+                    if m.at == para.start
+                        && m.dir != Dir::Close
+                        && opener.map(|o| o.slice(text)) == Some(mark_text(text, m)) =>
+                {
+                    open = Some(Open::new(m));
                     idx = 1;
                     carry = Some(c);
                 }
@@ -264,11 +292,7 @@ pub(super) fn pair_marks(text: &str, paras: &[Span]) -> Vec<Raw> {
             idx += 1;
             let Some(o) = open.as_mut() else {
                 if m.dir != Dir::Close {
-                    open = Some(Open {
-                        family: m.family,
-                        depth: 1,
-                        start: m,
-                    });
+                    open = Some(Open::new(m));
                 }
                 continue;
             };
@@ -278,6 +302,17 @@ pub(super) fn pair_marks(text: &str, paras: &[Span]) -> Vec<Raw> {
             match m.dir {
                 Dir::Open => o.depth += 1,
                 Dir::Close | Dir::Either => o.depth -= 1,
+            }
+            if o.depth == 2 && m.dir != Dir::Close {
+                o.inner_open = Some(m);
+            }
+            if o.depth == 1
+                && let Some(inner) = o.inner_open.take()
+            {
+                o.nested.push(Part {
+                    span: Span::new(inner.at, m.end()),
+                    inner: Span::new(inner.end(), m.at),
+                });
             }
             if o.depth > 0 {
                 continue;
@@ -299,6 +334,7 @@ pub(super) fn pair_marks(text: &str, paras: &[Span]) -> Vec<Raw> {
                     para_first: pi,
                     para_last: pi,
                     family,
+                    nested: Vec::new(),
                 }),
             }
         }
@@ -319,6 +355,7 @@ pub(super) fn pair_marks(text: &str, paras: &[Span]) -> Vec<Raw> {
                         para_first: pi,
                         para_last: pi,
                         family: o.family,
+                        nested: o.nested,
                     })
                 }
             }
@@ -332,8 +369,18 @@ pub(super) fn pair_marks(text: &str, paras: &[Span]) -> Vec<Raw> {
 
 /// A quote still open where no paragraph continues it: kept up to its
 /// paragraph's end, unless it is single marks (then the opening one was
-/// an apostrophe after all) and never closed.
+/// an apostrophe after all) and never closed, or it holds closed pairs of
+/// its family ("\"Trump walked on, chanting “U-S-A!”": its opening mark is
+/// a stray, and the pairs inside are the quotes).
 fn finish_open(out: &mut Vec<Raw>, c: Raw) {
+    if c.parts.len() == 1 && !c.nested.is_empty() {
+        out.extend(c.nested.iter().map(|&part| Raw {
+            parts: vec![part],
+            nested: Vec::new(),
+            ..c
+        }));
+        return;
+    }
     if c.family == Family::Single && c.parts.len() == 1 {
         return;
     }
@@ -395,6 +442,15 @@ mod tests {
     fn apostrophes_are_not_quotes() {
         assert!(quoted("The voters’ choice wasn’t hers; it's theirs, ’til May.").is_empty());
         assert!(quoted("Bring 'em in before the '08 rush, said Jo's aunt.").is_empty());
+    }
+
+    #[test]
+    fn a_stray_opening_mark_leaves_the_pairs_after_it() {
+        let t = "\"The mayor walked onto the stage, chanting “We won! We won!”\n\n                 “That’s right,” an aide said.";
+        assert_eq!(quoted(t), ["We won! We won!", "That’s right,"]);
+        // A straight mark does not continue a curly quote, nor the reverse.
+        let t = "“We waited for years.\n\n\"Now we go,\" she said.";
+        assert_eq!(quoted(t), ["We waited for years.", "Now we go,"]);
     }
 
     #[test]

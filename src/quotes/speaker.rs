@@ -195,8 +195,9 @@ pub(super) fn opening_subject(masked: &str, lo: usize, end: usize) -> Option<Spe
     let reach = Span::new(lo, end.min(lo.saturating_add(SUBJECT_REACH)));
     let ws = words(masked, reach);
     let w0 = *ws.first()?;
+    // A stray mark may open the sentence ("\"Trump walked on, chanting …").
     if !between(masked, lo, w0.start)
-        .trim_matches(is_space)
+        .trim_matches(|c| is_space(c) || matches!(c, '"' | '“' | '\'' | '‘'))
         .is_empty()
     {
         return None;

@@ -164,7 +164,14 @@ fn doubled_apostrophe_quotes_are_found() {
 
 #[test]
 fn less_common_speech_verbs_attribute() {
-    for verb in ["implored", "disclosed", "conceded", "quipped", "chanted"] {
+    for verb in [
+        "implored",
+        "disclosed",
+        "conceded",
+        "quipped",
+        "chanted",
+        "typed",
+    ] {
         let t = format!("\"We cannot wait another year for this,\" Lena Fox {verb}.");
         let q = one(&t);
         assert_eq!(q.speaker_text.as_deref(), Some("Lena Fox"), "{verb}");
@@ -488,6 +495,12 @@ fn a_quoted_sentence_ends_the_sentence_it_closes() {
              visitors were older, she said, and ''I had to step back and think.''";
     let qs = find_quotes(t);
     assert_eq!(qs.last().unwrap().resolved.as_deref(), Some("Dana Lee"));
+}
+
+#[test]
+fn a_stray_mark_opening_the_sentence_hides_neither_quote_nor_subject() {
+    let t = "\"Okafor walked onto the stage, chanting “We won! We won!”";
+    assert_eq!(one(t).speaker_text.as_deref(), Some("Okafor"));
 }
 
 #[test]
