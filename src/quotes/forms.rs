@@ -209,7 +209,14 @@ pub(super) fn appositive_subject(masked: &str, p: usize, v: usize) -> Option<Spe
     {
         return None;
     }
-    let end = body_at + body.trim_end_matches(is_space).len();
+    // A phrase of place or time ("…, in a statement on Monday, said") is
+    // no appositive: the speaker is the name.
+    let opening = lower(text.split(is_space).next().unwrap_or(""));
+    let end = if NAME_STOP.contains(&opening.as_str()) {
+        after
+    } else {
+        body_at + body.trim_end_matches(is_space).len()
+    };
     Some(Speaker {
         span: Span::new(first.start, end),
         core,

@@ -125,8 +125,13 @@ pub(super) fn subject_before(masked: &str, lo: usize, v: usize) -> Option<Speake
     let cap = |i: usize| is_cap(at(masked, ws[i]));
     let seg_is_appos =
         |(a, _b): (usize, usize)| !cap(a) || DETERMINERS.contains(&low(masked, ws[a]).as_str());
+    // A name, maybe after its title ("Democratic nominee Hillary Clinton"),
+    // not a phrase of place or time ("In Iowa").
     let seg_is_name = |(a, b): (usize, usize)| {
-        cap(a) && !NOT_NAME.contains(&low(masked, ws[a]).as_str()) && b - a <= 6
+        b - a <= 6
+            && (cap(a) || DETERMINERS.contains(&low(masked, ws[a]).as_str()))
+            && !NAME_STOP.contains(&low(masked, ws[a]).as_str())
+            && (a..b).any(|i| cap(i) && !DETERMINERS.contains(&low(masked, ws[i]).as_str()))
     };
     let mut chosen = segs.len() - 1;
     let mut core = segs[chosen];
@@ -136,10 +141,24 @@ pub(super) fn subject_before(masked: &str, lo: usize, v: usize) -> Option<Speake
         while j > 0 && seg_is_appos(segs[j - 1]) && segs.len() - j < 3 {
             j -= 1;
         }
-        if j > 0 && seg_is_name(segs[j - 1]) {
+        // The name may open with an article ("The White House, in a
+        // statement, said").
+        let j = if j == 0 { 1 } else { j };
+        if seg_is_name(segs[j - 1]) {
             chosen = j - 1;
             core = segs[j - 1];
         }
+    }
+    // A phrase of place or time is no speaker: the one before it is ("The
+    // company, in a statement, said").
+    let prepositional = |(a, _): (usize, usize)| NAME_STOP.contains(&low(masked, ws[a]).as_str());
+    if chosen > 0
+        && prepositional(segs[chosen])
+        && !prepositional(segs[chosen - 1])
+        && segs[chosen - 1].1 - segs[chosen - 1].0 <= 6
+    {
+        chosen -= 1;
+        core = segs[chosen];
     }
     let (mut a, _) = segs[chosen];
     // Drop a leading preposition phrase without comma ("In Iowa Trump said").
@@ -174,8 +193,18 @@ pub(super) fn subject_before(masked: &str, lo: usize, v: usize) -> Option<Speake
         }
     }
     let core_a = core.0.max(a);
-    // Close a parenthetical: "Sen. Ted Cruz (R-Texas)".
+    // A phrase of place or time between the name and its verb is not part
+    // of the speaker ("Hillary Clinton, at a later press gaggle, said").
     let mut end = end;
+    let later = &segs[chosen + 1..];
+    if !later.is_empty()
+        && later
+            .iter()
+            .all(|&(s, _)| NAME_STOP.contains(&low(masked, ws[s]).as_str()))
+    {
+        end = ws[segs[chosen].1 - 1].end;
+    }
+    // Close a parenthetical: "Sen. Ted Cruz (R-Texas)".
     let tail = between(masked, end, v);
     if tail.trim_start_matches(is_space).starts_with(')')
         && between(masked, ws[a].start, end).contains('(')
@@ -205,11 +234,44 @@ pub(super) fn opening_subject(masked: &str, lo: usize, end: usize) -> Option<Spe
     if PRONOUNS.contains(&low(masked, w0).as_str()) {
         return Some(Speaker::word(w0));
     }
+    // An opening phrase of time, place or cause ("With leaders worried
+    // about turnout, President Obama is …", "When pressed, she …"): the
+    // subject follows its comma.
+    if ADVERBIAL_OPENERS.contains(&low(masked, w0).as_str()) {
+        let comma = between(masked, w0.end, reach.end).find(',')?;
+        return opening_subject(masked, ceil_char(masked, w0.end + comma + 1), end);
+    }
     let opening = ws.get(3).map_or(reach.end, |w| w.start);
     first_name(masked, reach)
         .filter(|n| n.start < opening)
         .map(Speaker::word)
 }
+
+/// Words opening a phrase of time, place or cause before a sentence's
+/// subject.
+const ADVERBIAL_OPENERS: &[&str] = &[
+    "with",
+    "when",
+    "while",
+    "after",
+    "before",
+    "as",
+    "since",
+    "although",
+    "though",
+    "because",
+    "despite",
+    "amid",
+    "during",
+    "in",
+    "on",
+    "at",
+    "if",
+    "unlike",
+    "like",
+    "following",
+    "once",
+];
 
 /// How far after its verb a speaker phrase may run.
 const PHRASE_REACH: usize = 300;

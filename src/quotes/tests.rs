@@ -514,3 +514,21 @@ fn a_split_quote_joins_over_its_attribution_not_over_a_sentence() {
     let t = "“We paid every bill,” Okafor also said at the hall. “And we will pay the next.”";
     assert_eq!(one(t).text, "We paid every bill, And we will pay the next.");
 }
+
+#[test]
+fn a_phrase_of_place_or_time_is_not_the_speaker() {
+    let who = |t: &str| one(t).speaker_text;
+    let t = "Council leader Ana Ruiz, at a later press briefing, said, “We have seen the report.”";
+    assert_eq!(who(t).as_deref(), Some("Council leader Ana Ruiz"));
+    let t = "The Harbour Board, in a statement, said, “We have seen the report and will reply.”";
+    assert_eq!(who(t).as_deref(), Some("The Harbour Board"));
+    let t =
+        "The company, in a statement on Monday, said, “We have seen the report and will reply.”";
+    assert_eq!(who(t).as_deref(), Some("The company"));
+    let t = "Sen. Jo Reed (R-Ohio), in a letter to the board, said, “We have seen the report.”";
+    assert_eq!(who(t).as_deref(), Some("Sen. Jo Reed (R-Ohio)"));
+    // A sentence opening with such a phrase has its subject after the comma.
+    let t = "With the vote days away and turnout low, Mayor Ana Ruiz is trying a new message: \
+             “It is about you.”";
+    assert_eq!(who(t).as_deref(), Some("Mayor Ana Ruiz"));
+}
