@@ -23,10 +23,6 @@ pub(super) struct FoundEvent {
     /// The event the clause counts its date from ("a day after the strikes
     /// began"), when it gives no date of its own.
     pub(super) anchor: Option<Box<Anchor>>,
-    /// The further dates the clause names ("from 2009 to 2011, then
-    /// between 2014 and 2016"), before each becomes a row of its own.
-    #[serde(skip)]
-    pub(super) also: Vec<DateInfo>,
     /// Whether this row is one of those further dates: the clause is dated
     /// by its first, and names this one too.
     #[serde(default)]
@@ -139,7 +135,9 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
     let sentence_spans: Vec<Span> = paras.iter().flat_map(|&p| sentences(clean, p)).collect();
     // One event per sentence at least: room for them up front, not by
     // doubling, which in a long article leaves half the vector unused.
-    out.events.reserve(sentence_spans.len());
+    // Each clause with the further dates it names ("from 2009 to 2011,
+    // then between 2014 and 2016"), before each becomes a row of its own.
+    let mut clauses: Vec<(FoundEvent, Vec<DateInfo>)> = Vec::with_capacity(sentence_spans.len());
     for &sent in &sentence_spans {
         let text = &clean[sent.start..sent.end];
         if !title_case(text) {
@@ -176,14 +174,14 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
                 .map(|m| (Span::new(sent.start + m.start, sent.start + m.end), m.date)),
         );
         for c in split_clauses(text, sent.start, &found, default) {
-            out.events.push(FoundEvent {
+            let event = FoundEvent {
                 span: c.span,
                 text: squash(&clean[c.span.start..c.span.end]).into(),
                 date: c.date,
                 anchor: anchor.clone().map(Box::new),
-                also: c.also,
                 mentioned: false,
-            });
+            };
+            clauses.push((event, c.also));
         }
     }
     // Sentences, date mentions and paragraphs are in text order and do not
@@ -257,7 +255,7 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
         });
     }
     // Every clause dated the quotes above; only statements are events.
-    out.events = with_mentioned(statements(std::mem::take(&mut out.events), &paras, clean));
+    out.events = with_mentioned(statements(clauses, &paras, clean));
     out.names = names.order;
     // Thousands of articles wait for the corpus-wide passes: no slack.
     out.events.shrink_to_fit();
@@ -270,15 +268,19 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
 /// ("Who cares?", "Clinton said.") is no event of its own but continues the
 /// one beside it in its paragraph when that has the same date; one left
 /// alone must have a verb and not ask a question.
-fn statements(clauses: Vec<FoundEvent>, paras: &[Span], clean: &str) -> Vec<FoundEvent> {
+fn statements(
+    clauses: Vec<(FoundEvent, Vec<DateInfo>)>,
+    paras: &[Span],
+    clean: &str,
+) -> Vec<(FoundEvent, Vec<DateInfo>)> {
     let para_of = |span: Span| {
         let i = paras.partition_point(|p| p.end < span.start);
         paras.get(i).filter(|p| p.contains(span)).map(|_| i)
     };
-    let mut out: Vec<FoundEvent> = Vec::with_capacity(clauses.len());
+    let mut out: Vec<(FoundEvent, Vec<DateInfo>)> = Vec::with_capacity(clauses.len());
     // Whether the last event kept is short and waits for the next one.
     let mut waiting = false;
-    for e in clauses {
+    for (e, also) in clauses {
         let undated = e.date.basis == Basis::Published;
         if undated && !is_statement(&e.text) {
             continue;
@@ -288,27 +290,27 @@ fn statements(clauses: Vec<FoundEvent>, paras: &[Span], clean: &str) -> Vec<Foun
             last.date == e.date && para_of(last.span).is_some_and(|p| Some(p) == para_of(e.span))
         };
         match out.last_mut() {
-            Some(last) if (short || waiting) && joins(last) => {
+            Some((last, last_also)) if (short || waiting) && joins(last) => {
                 last.span = Span::new(last.span.start, e.span.end);
                 last.text = squash(&clean[last.span.start..last.span.end]).into();
                 if last.anchor.is_none() {
                     last.anchor = e.anchor;
                 }
-                for d in e.also {
-                    add_date(&mut last.also, last.date, d);
+                for d in also {
+                    add_date(last_also, last.date, d);
                 }
                 waiting = word_count(&last.text) <= SHORT;
             }
             _ => {
-                if waiting && out.last().is_some_and(|l| !stands_alone(l)) {
+                if waiting && out.last().is_some_and(|(l, _)| !stands_alone(l)) {
                     out.pop();
                 }
                 waiting = short;
-                out.push(e);
+                out.push((e, also));
             }
         }
     }
-    if waiting && out.last().is_some_and(|l| !stands_alone(l)) {
+    if waiting && out.last().is_some_and(|(l, _)| !stands_alone(l)) {
         out.pop();
     }
     out
@@ -318,14 +320,14 @@ fn statements(clauses: Vec<FoundEvent>, paras: &[Span], clean: &str) -> Vec<Foun
 /// marked `mentioned`: a statement that spans years ("from 2009 to 2011")
 /// or compares with another time ("the highest since 1983") is found at
 /// each of them, and dated by its first.
-fn with_mentioned(events: Vec<FoundEvent>) -> Vec<FoundEvent> {
-    let more: usize = events.iter().map(|e| e.also.len()).sum();
-    if more == 0 {
-        return events;
-    }
+fn with_mentioned(events: Vec<(FoundEvent, Vec<DateInfo>)>) -> Vec<FoundEvent> {
+    let more: usize = events.iter().map(|(_, also)| also.len()).sum();
     let mut out = Vec::with_capacity(events.len() + more);
-    for mut e in events {
-        let also = std::mem::take(&mut e.also);
+    for (e, also) in events {
+        if also.is_empty() {
+            out.push(e);
+            continue;
+        }
         let (span, text) = (e.span, e.text.clone());
         out.push(e);
         out.extend(also.into_iter().map(|date| FoundEvent {
@@ -333,7 +335,6 @@ fn with_mentioned(events: Vec<FoundEvent>) -> Vec<FoundEvent> {
             text: text.clone(),
             date,
             anchor: None,
-            also: Vec::new(),
             mentioned: true,
         }));
     }
