@@ -248,23 +248,47 @@ fn mark_text(text: &str, m: Mark) -> &str {
 }
 
 /// Pairs the quotation marks of every paragraph into quoted spans. Single
-/// marks quote only in a text that quotes with no double marks (elsewhere
-/// they are headline style, nested or apostrophes).
+/// marks quote only in a text that quotes with no double marks, or only
+/// inside single ones.
 pub(super) fn pair_marks(text: &str, paras: &[Span]) -> Vec<Raw> {
     let marks: Vec<Vec<Mark>> = paras.iter().map(|&p| tokenize(text, p)).collect();
-    let doubles = marks
-        .iter()
-        .flatten()
-        .any(|m| m.family != Family::Single && m.dir != Dir::Close);
+    let double_opens = || {
+        marks
+            .iter()
+            .flatten()
+            .filter(|m| m.family != Family::Single && m.dir != Dir::Close)
+    };
+    if double_opens().next().is_none() {
+        return pair_some(text, paras, &marks, |_| true);
+    }
+    // Single marks quote where every double mark is inside a single-quoted
+    // span (British style: ‘He called it “a toll”,’ she said.); elsewhere
+    // they are headline style, nested or apostrophes.
+    let singles = pair_some(text, paras, &marks, |m| m.family == Family::Single);
+    let nested = |m: &Mark| {
+        singles
+            .iter()
+            .flat_map(|r| &r.parts)
+            .any(|p| p.inner.contains_pos(m.at))
+    };
+    if !singles.is_empty() && double_opens().all(nested) {
+        return pair_some(text, paras, &marks, |_| true);
+    }
+    pair_some(text, paras, &marks, |m| m.family != Family::Single)
+}
+
+/// Pairs the marks `keep` admits, paragraph by paragraph.
+fn pair_some(
+    text: &str,
+    paras: &[Span],
+    marks: &[Vec<Mark>],
+    keep: impl Fn(&Mark) -> bool,
+) -> Vec<Raw> {
     let mut out: Vec<Raw> = Vec::new();
     // A quote left open at the end of the previous paragraph.
     let mut carry: Option<Raw> = None;
-    for (pi, (para, marks)) in paras.iter().zip(&marks).enumerate() {
-        let marks: Vec<Mark> = marks
-            .iter()
-            .copied()
-            .filter(|m| !doubles || m.family != Family::Single)
-            .collect();
+    for (pi, (para, marks)) in paras.iter().zip(marks).enumerate() {
+        let marks: Vec<Mark> = marks.iter().copied().filter(|m| keep(m)).collect();
         let mut open: Option<Open> = None;
         let mut idx = 0;
         if let Some(c) = carry.take() {
@@ -436,6 +460,9 @@ mod tests {
         // With double quotes about, singles are headline style or nested.
         let t = "Mayor Says Depot ‘Stays’\n\n“It stays,” she said.";
         assert_eq!(quoted(t), ["It stays,"]);
+        // Unless every double mark is inside single ones: British style.
+        let t = "‘It is a “toll”, not a levy,’ said Mr Kerrigan.\n\n‘We pay,’ he added.";
+        assert_eq!(quoted(t), ["It is a “toll”, not a levy,", "We pay,"]);
     }
 
     #[test]

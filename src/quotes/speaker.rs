@@ -43,6 +43,17 @@ pub(super) fn subject_before(masked: &str, lo: usize, v: usize) -> Option<Speake
     if k == 0 {
         return None;
     }
+    // A relative clause between commas describes the subject before it
+    // ("A neighbour, who did not want to be named, said").
+    if gap_after(k - 1).contains(',')
+        && let Some(i) = (k.saturating_sub(RELATIVE_REACH)..k).rev().find(|&i| {
+            i > 0
+                && RELATIVE.contains(&low(masked, ws[i]).as_str())
+                && gap_after(i - 1).trim_matches(is_space) == ","
+        })
+    {
+        k = i;
+    }
     let end = ws[k - 1].end;
     let gap = gap_after(k - 1);
     if gap.contains(MASK as char)
@@ -246,6 +257,10 @@ pub(super) fn opening_subject(masked: &str, lo: usize, end: usize) -> Option<Spe
         .filter(|n| n.start < opening)
         .map(Speaker::word)
 }
+
+/// Pronouns opening a relative clause, and the most words it may have.
+const RELATIVE: &[&str] = &["who", "whose", "whom", "which"];
+const RELATIVE_REACH: usize = 16;
 
 /// Words opening a phrase of time, place or cause before a sentence's
 /// subject.

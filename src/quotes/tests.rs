@@ -532,3 +532,26 @@ fn a_phrase_of_place_or_time_is_not_the_speaker() {
              “It is about you.”";
     assert_eq!(who(t).as_deref(), Some("Mayor Ana Ruiz"));
 }
+
+#[test]
+fn a_relative_clause_after_the_subject_is_not_the_speaker() {
+    let t = "A neighbour, who did not want to be named, said: “The smoke came in under the door.”";
+    assert_eq!(one(t).speaker_text.as_deref(), Some("A neighbour"));
+    // After the quote, the name keeps its appositive as written.
+    let t = "“We were never told,” Ana Ruiz, whose shop faces the quay, said.";
+    assert_eq!(
+        one(t).speaker_text.as_deref(),
+        Some("Ana Ruiz, whose shop faces the quay")
+    );
+}
+
+#[test]
+fn british_single_quotes_with_double_quotes_inside() {
+    let t = "‘It is a “toll”, not a levy,’ said Mr Kerrigan.\n\n\
+             ‘They have had their vote,’ he said. ‘Now we will have ours.’";
+    let qs = find_quotes(t);
+    let who: Vec<_> = (qs.iter())
+        .map(|q| q.resolved.as_deref().or(q.speaker_text.as_deref()))
+        .collect();
+    assert_eq!(who, [Some("Mr Kerrigan"), Some("Mr Kerrigan")]);
+}
