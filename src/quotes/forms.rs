@@ -190,8 +190,11 @@ pub(super) fn appositive_subject(masked: &str, p: usize, v: usize) -> Option<Spe
     let mut body = appos.trim_end_matches(is_space);
     loop {
         let cut = body.trim_end_matches(|c: char| !is_space(c) && c != ',');
-        let w = lower(&body[cut.len()..]);
-        if !w.is_empty() && (SKIP_BEFORE_VERB.contains(&w.as_str()) || w.ends_with("ly")) {
+        let word = &body[cut.len()..];
+        let w = lower(word);
+        if !w.is_empty()
+            && (SKIP_BEFORE_VERB.contains(&w.as_str()) || (w.ends_with("ly") && !is_cap(word)))
+        {
             body = cut.trim_end_matches(is_space);
         } else {
             break;

@@ -33,7 +33,8 @@ pub(super) fn subject_before(masked: &str, lo: usize, v: usize) -> Option<Speake
     while k > 0 {
         let w = low(masked, ws[k - 1]);
         if gap_after(k - 1).trim_matches(is_space).is_empty()
-            && (SKIP_BEFORE_VERB.contains(&w.as_str()) || (w.ends_with("ly") && w.len() > 4))
+            && (SKIP_BEFORE_VERB.contains(&w.as_str())
+                || (w.ends_with("ly") && w.len() > 4 && !is_cap(at(masked, ws[k - 1]))))
         {
             k -= 1;
         } else {
@@ -181,22 +182,24 @@ pub(super) fn subject_before(masked: &str, lo: usize, v: usize) -> Option<Speake
             break;
         }
     }
-    // "panel Chairman Rep. X": start at the capitalised title.
+    // "I hope in 2017 America says": a phrase holding a number is no
+    // subject, …
+    if (a..k).any(|i| at(masked, ws[i]).bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    // "panel Chairman Rep. X", "head of libraries Sunita Rao": start at
+    // the capitalised title or name.
     if !cap(a)
         && !DETERMINERS.contains(&low(masked, ws[a]).as_str())
         && let Some(c) = (a..k).find(|&i| cap(i))
-        && c - a <= 2
+        && c - a <= 3
     {
         a = c;
     }
     if !cap(a) && !DETERMINERS.contains(&low(masked, ws[a]).as_str()) && k - a > 4 {
         return None;
     }
-    // "I hope in 2017 America says": a phrase holding a number is no
-    // subject, nor is a lone clause word or gerund ("Once … I said").
-    if (a..k).any(|i| at(masked, ws[i]).bytes().all(|b| b.is_ascii_digit())) {
-        return None;
-    }
+    // … nor is a lone clause word or gerund ("Once … I said").
     if k - a == 1 {
         let w = low(masked, ws[a]);
         if CLAUSE_WORDS.contains(&w.as_str()) || (w.ends_with("ing") && cap(a)) {

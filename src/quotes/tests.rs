@@ -555,3 +555,22 @@ fn british_single_quotes_with_double_quotes_inside() {
         .collect();
     assert_eq!(who, [Some("Mr Kerrigan"), Some("Mr Kerrigan")]);
 }
+
+#[test]
+fn a_name_ending_in_ly_is_no_adverb() {
+    for name in ["Tully", "Kelly", "Connolly"] {
+        let t = format!(
+            "Asked whether he would retire, {name} quipped: “Not until someone takes the cup.”"
+        );
+        assert_eq!(one(&t).speaker_text.as_deref(), Some(name));
+        let t = format!("“Not until someone takes the cup,” {name} said.");
+        assert_eq!(one(&t).speaker_text.as_deref(), Some(name));
+    }
+}
+
+#[test]
+fn a_lowercase_job_title_before_a_name() {
+    let t = "In an email seen by the Courier, head of libraries Sunita Rao wrote: \
+             “Both branches will remain open until June.”";
+    assert_eq!(one(t).speaker_text.as_deref(), Some("Sunita Rao"));
+}
