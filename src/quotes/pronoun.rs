@@ -92,9 +92,13 @@ pub(super) fn resolve(
 ) -> Option<(String, f32)> {
     let person = matches!(pronoun, "he" | "she");
     let pick = |within: Span| {
-        names_in(masked, within)
-            .into_iter()
-            .find(|&n| !person || is_person_name(masked, n) || is_subject(masked, n))
+        let names = names_in(masked, within);
+        let fits = |n: Span| !person || is_person_name(masked, n) || is_subject(masked, n);
+        // The person the noun phrase is about, not its modifier, unless
+        // there is no other.
+        (names.iter().copied())
+            .find(|&n| fits(n) && !modifies_name(masked, n))
+            .or_else(|| names.iter().copied().find(|&n| fits(n)))
     };
     // Same sentence before the quote, then previous sentences.
     if let Some(n) = pick(Span::new(sstart, qstart)) {
@@ -122,6 +126,37 @@ pub(super) fn resolve(
         end = s;
     }
     last_named.map(|n| (n.to_string(), 0.45))
+}
+
+/// Whether the name at `n` modifies another: a body before a title and a
+/// name ("Festival director Hugo Penn", "Kremlin spokesman Dmitry Peskov"),
+/// not a subject before its verb ("Fowler said he expects Clinton").
+fn modifies_name(masked: &str, n: Span) -> bool {
+    let rest = &masked[n.end..];
+    if !rest.starts_with(' ') {
+        return false;
+    }
+    let title_word = |w: &str| {
+        !VERB_RE.is_match(w)
+            && !CLAUSE_WORDS.contains(&w)
+            && !PRONOUNS.contains(&w)
+            && !NAME_STOP.contains(&w)
+            && !DETERMINERS.contains(&w)
+            && !matches!(w, "of" | "for" | "with")
+            && !w.ends_with("ed")
+            && !w.ends_with("ing")
+            && (!w.ends_with('s') || w.ends_with("ss"))
+    };
+    // One or two title words, then the name.
+    for (title, w) in rest[1..].split(' ').take(3).enumerate() {
+        if w.starts_with(char::is_uppercase) {
+            return title > 0;
+        }
+        if !w.chars().all(char::is_lowercase) || !title_word(w) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether `sentence` has "he" or "she" (`pronoun`) in any of its forms.

@@ -574,3 +574,14 @@ fn a_lowercase_job_title_before_a_name() {
              “Both branches will remain open until June.”";
     assert_eq!(one(t).speaker_text.as_deref(), Some("Sunita Rao"));
 }
+
+#[test]
+fn a_pronoun_stands_for_the_person_a_title_names_not_the_body_before_it() {
+    let t = "The Drovers Bay Film Festival opened on Thursday.\n\n\
+             Festival director Hugo Penn conceded the rollout was bad. \
+             “We got the messaging wrong, and I own that,” he said.";
+    assert_eq!(one(t).resolved.as_deref(), Some("Hugo Penn"));
+    // A subject before its verb is no modifier of the name after.
+    let t = "Vance said he expects Ruiz to sign. “We have no other way to pay for it,” he said.";
+    assert_eq!(one(t).resolved.as_deref(), Some("Vance"));
+}
