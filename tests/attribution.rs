@@ -118,5 +118,5 @@ fn quotes_and_speakers_in_styles_written_for_the_test() {
     println!("{report}");
     assert!(recall >= 0.89, "{report}");
     assert!(precision >= 0.98, "{report}");
-    assert!(attribution >= 0.96, "{report}");
+    assert!(attribution >= 0.98, "{report}");
 }

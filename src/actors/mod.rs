@@ -201,6 +201,18 @@ impl ActorIndex {
                 found = Some(a);
             }
         });
+        // A description, then the name it describes as the phrase's last
+        // words: "the president of the growers' cooperative, Odile Fabre".
+        let described = head.starts_with(|c: char| c.is_lowercase());
+        let tail = phrase[cut..].trim_start_matches([',', ' ']).trim_end();
+        let name_only = !tail.is_empty()
+            && tail.split(' ').count() <= 4
+            && tail
+                .split(' ')
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()) && !w.contains([',', '(']));
+        if described && name_only && phrase[cut..].starts_with(',') {
+            return self.resolve_speaker(tail).or(found);
+        }
         found
     }
 
@@ -337,6 +349,12 @@ mod tests {
             name("the Harbour Council's Ines Marlow"),
             Some("Ines Marlow")
         );
+        // A description, then the name it describes.
+        assert_eq!(
+            name("the president of the Harbour Council, Ines Marlow"),
+            Some("Ines Marlow")
+        );
+        assert_eq!(name("a fellow at Brackley University, Harbour"), None);
     }
 
     #[test]

@@ -387,6 +387,34 @@ pub(super) fn subject_after(masked: &str, p: usize, hi: usize) -> Option<Speaker
         j = m + 1;
         segs += 1;
     }
+    // A description, then the name it describes: "said the president of
+    // the growers' cooperative, Odile Fabre." The name is who speaks.
+    let mut core = core;
+    if !cap0
+        && segs == 0
+        && j < ws.len()
+        && between(masked, span_end, ws[j].start).trim_matches(is_space) == ","
+    {
+        let mut m = j;
+        while m < ws.len()
+            && m - j < 4
+            && is_cap(at(masked, ws[m]))
+            && (m == j
+                || between(masked, ws[m - 1].end, ws[m].start)
+                    .trim_matches(is_space)
+                    .is_empty())
+        {
+            m += 1;
+        }
+        let closes = m == ws.len()
+            || between(masked, ws[m - 1].end, ws[m].start)
+                .trim_start_matches(is_space)
+                .starts_with([',', '.', ';', ':', '—', '–']);
+        if m > j && closes && !NOT_NAME.contains(&low(masked, ws[j]).as_str()) {
+            core = ws[j].join(ws[m - 1]);
+            span_end = core.end;
+        }
+    }
     Some(Speaker {
         span: Span::new(w0.start, span_end),
         core,

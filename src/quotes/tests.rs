@@ -585,3 +585,20 @@ fn a_pronoun_stands_for_the_person_a_title_names_not_the_body_before_it() {
     let t = "Vance said he expects Ruiz to sign. “We have no other way to pay for it,” he said.";
     assert_eq!(one(t).resolved.as_deref(), Some("Vance"));
 }
+
+#[test]
+fn a_description_then_the_name_it_describes() {
+    let t = "“Insurance covers the vines, not the year,” warned the president of the \
+             growers' cooperative, Odile Fabre.";
+    let q = one(t);
+    assert_eq!(
+        q.speaker_text.as_deref(),
+        Some("the president of the growers' cooperative, Odile Fabre")
+    );
+    // A clause after the description is no name.
+    let t = "“We will appeal the ruling,” said a spokeswoman for the ministry, adding little.";
+    assert_eq!(
+        one(t).speaker_text.as_deref(),
+        Some("a spokeswoman for the ministry")
+    );
+}
