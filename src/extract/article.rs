@@ -29,6 +29,10 @@ pub(super) struct FoundEvent {
     pub(super) mentioned: bool,
 }
 
+/// A clause as an event, with the further dates it names ("from 2009 to
+/// 2011, then between 2014 and 2016") until each becomes a row of its own.
+type Statement = (FoundEvent, Vec<DateInfo>);
+
 /// A quotation as one article gives it.
 #[derive(Serialize, Deserialize)]
 pub(super) struct FoundQuote {
@@ -137,7 +141,7 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
     // doubling, which in a long article leaves half the vector unused.
     // Each clause with the further dates it names ("from 2009 to 2011,
     // then between 2014 and 2016"), before each becomes a row of its own.
-    let mut clauses: Vec<(FoundEvent, Vec<DateInfo>)> = Vec::with_capacity(sentence_spans.len());
+    let mut clauses: Vec<Statement> = Vec::with_capacity(sentence_spans.len());
     for &sent in &sentence_spans {
         let text = &clean[sent.start..sent.end];
         if !title_case(text) {
@@ -268,16 +272,12 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
 /// ("Who cares?", "Clinton said.") is no event of its own but continues the
 /// one beside it in its paragraph when that has the same date; one left
 /// alone must have a verb and not ask a question.
-fn statements(
-    clauses: Vec<(FoundEvent, Vec<DateInfo>)>,
-    paras: &[Span],
-    clean: &str,
-) -> Vec<(FoundEvent, Vec<DateInfo>)> {
+fn statements(clauses: Vec<Statement>, paras: &[Span], clean: &str) -> Vec<Statement> {
     let para_of = |span: Span| {
         let i = paras.partition_point(|p| p.end < span.start);
         paras.get(i).filter(|p| p.contains(span)).map(|_| i)
     };
-    let mut out: Vec<(FoundEvent, Vec<DateInfo>)> = Vec::with_capacity(clauses.len());
+    let mut out: Vec<Statement> = Vec::with_capacity(clauses.len());
     // Whether the last event kept is short and waits for the next one.
     let mut waiting = false;
     for (e, also) in clauses {
@@ -320,7 +320,7 @@ fn statements(
 /// marked `mentioned`: a statement that spans years ("from 2009 to 2011")
 /// or compares with another time ("the highest since 1983") is found at
 /// each of them, and dated by its first.
-fn with_mentioned(events: Vec<(FoundEvent, Vec<DateInfo>)>) -> Vec<FoundEvent> {
+fn with_mentioned(events: Vec<Statement>) -> Vec<FoundEvent> {
     let more: usize = events.iter().map(|(_, also)| also.len()).sum();
     let mut out = Vec::with_capacity(events.len() + more);
     for (e, also) in events {

@@ -134,15 +134,13 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
                 // ("he said", "said Ana Ruiz"), not a sentence of its own
                 // whose participle speaks ("Trump was defensive about the
                 // fee, saying").
-                let words = |t: &str| {
-                    t.split(is_space)
-                        .filter(|w| w.chars().any(char::is_alphanumeric))
-                        .count()
-                };
                 let narration = |sp: &Speaker| {
-                    let rest = between(masked, sp.span.end.min(s), s);
-                    let to_verb = VERB_RE.find(rest).map_or("", |m| &rest[..m.start()]);
-                    words(between(masked, pe, sp.span.start.max(pe))) + words(to_verb)
+                    let after = sp.span.end.min(s);
+                    let verb = VERB_RE
+                        .find(between(masked, after, s))
+                        .map_or(after, |m| after + m.start());
+                    words(masked, Span::new(pe, sp.span.start.max(pe))).len()
+                        + words(masked, Span::new(after, verb)).len()
                 };
                 if let (Some(sp), true, false) = (sp, cont, inner_end)
                     && g_bare.ends_with([',', '.', ':', '—', '–'])

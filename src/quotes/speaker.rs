@@ -137,12 +137,14 @@ pub(super) fn subject_before(masked: &str, lo: usize, v: usize) -> Option<Speake
     let cap = |i: usize| is_cap(at(masked, ws[i]));
     let seg_is_appos =
         |(a, _b): (usize, usize)| !cap(a) || DETERMINERS.contains(&low(masked, ws[a]).as_str());
-    // A name, maybe after its title ("Democratic nominee Hillary Clinton"),
-    // not a phrase of place or time ("In Iowa").
-    let seg_is_name = |(a, b): (usize, usize)| {
+    // A segment opening with a preposition is a phrase of place or time
+    // ("in a statement", "In Iowa").
+    let prepositional = |(a, _): (usize, usize)| NAME_STOP.contains(&low(masked, ws[a]).as_str());
+    // A name, maybe after its title ("Democratic nominee Hillary Clinton").
+    let seg_is_name = |seg @ (a, b): (usize, usize)| {
         b - a <= 6
             && (cap(a) || DETERMINERS.contains(&low(masked, ws[a]).as_str()))
-            && !NAME_STOP.contains(&low(masked, ws[a]).as_str())
+            && !prepositional(seg)
             && (a..b).any(|i| cap(i) && !DETERMINERS.contains(&low(masked, ws[i]).as_str()))
     };
     let mut chosen = segs.len() - 1;
@@ -163,7 +165,6 @@ pub(super) fn subject_before(masked: &str, lo: usize, v: usize) -> Option<Speake
     }
     // A phrase of place or time is no speaker: the one before it is ("The
     // company, in a statement, said").
-    let prepositional = |(a, _): (usize, usize)| NAME_STOP.contains(&low(masked, ws[a]).as_str());
     if chosen > 0
         && prepositional(segs[chosen])
         && !prepositional(segs[chosen - 1])
@@ -211,11 +212,7 @@ pub(super) fn subject_before(masked: &str, lo: usize, v: usize) -> Option<Speake
     // of the speaker ("Hillary Clinton, at a later press gaggle, said").
     let mut end = end;
     let later = &segs[chosen + 1..];
-    if !later.is_empty()
-        && later
-            .iter()
-            .all(|&(s, _)| NAME_STOP.contains(&low(masked, ws[s]).as_str()))
-    {
+    if !later.is_empty() && later.iter().all(|&seg| prepositional(seg)) {
         end = ws[segs[chosen].1 - 1].end;
     }
     // Close a parenthetical: "Sen. Ted Cruz (R-Texas)".
