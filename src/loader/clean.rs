@@ -382,8 +382,13 @@ fn strip_markdown(s: &str) -> String {
     t.replace(['*', '_'], "").trim().to_string()
 }
 
+/// Whether a line ends like a sentence, after its closing marks: of any
+/// quoting style, German `„…“` and Danish `»…«` close with what opens
+/// elsewhere, and a closing `“` is a common slip of the keyboard.
 fn ends_sentence(t: &str) -> bool {
-    let t = t.trim_end_matches(['"', '\'', '”', '’', ')', ']', ' ', '\u{a0}']);
+    let t = t.trim_end_matches([
+        '"', '\'', '”', '’', '“', '‘', '«', '»', ')', ']', ' ', '\u{a0}',
+    ]);
     t.ends_with(['.', '!', '?', ':', ';', '…'])
 }
 
@@ -429,4 +434,23 @@ fn blank_headings(clean: &mut String, title: Option<Span>, posts: &[Post], max_w
         blank(&mut bytes, s.start, s.end);
     }
     *clean = String::from_utf8(bytes).expect("blanking keeps UTF-8 valid");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_paragraph_closing_with_any_quotation_mark_is_content() {
+        let text = "Headline Of The Day\n\nThe mayor answered:\n\n„Wir bauen die Brücke neu.“\n\n»Vi bygger broen igen.«\n\n“We will rebuild the bridge this year.“\n\nKicker Line\n";
+        let clean = clean_article(text).clean;
+        for kept in [
+            "„Wir bauen die Brücke neu.“",
+            "»Vi bygger broen igen.«",
+            "“We will rebuild the bridge this year.“",
+        ] {
+            assert!(clean.contains(kept), "{kept} blanked in {clean:?}");
+        }
+        assert!(!clean.contains("Kicker Line"), "{clean:?}");
+    }
 }
