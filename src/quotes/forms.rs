@@ -4,6 +4,8 @@
 use super::lexicon::*;
 use super::sentences::*;
 use super::speaker::*;
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// Whether a speech or naming verb introduces the quote that follows
 /// `tail`, the narration before it in its sentence: at most three words
@@ -237,4 +239,21 @@ pub(super) fn clause_start(masked: &str, lo: usize, v: usize) -> usize {
             - rest
                 .trim_start_matches(|c: char| is_space(c) || c == ',')
                 .len())
+}
+
+/// A statement noun and the person it is by ("this statement by Trump on
+/// June 11:", "a post by Ana Ruiz:").
+static STATEMENT_BY_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:statement|statements|comment|comments|remarks|words|message|post|tweet|speech|letter|email|note)\s+(?:\w+\s+)?by\s+",
+    )
+    .expect("statement-by regex")
+});
+
+/// The person a statement noun between `lo` and `hi` is by: the last "…
+/// by X" in that stretch, X a name.
+pub(super) fn statement_by(masked: &str, lo: usize, hi: usize) -> Option<Speaker> {
+    let m = STATEMENT_BY_RE.find_iter(between(masked, lo, hi)).last()?;
+    let sp = subject_after(masked, lo + m.end(), hi)?;
+    is_cap(sp.core.slice(masked)).then_some(sp)
 }

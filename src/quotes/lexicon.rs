@@ -23,7 +23,10 @@ tweeted|posted|asked|asks|explained|explains|noted|argued|argues|claimed|\
 continued|continues|stated|warned|warns|insisted|insists|declared|declares|replied|replies|\
 responded|responds|recalled|remarked|acknowledged|acknowledges|admitted|admits|announced|\
 announces|observed|suggested|suggests|countered|conceded|concedes|\
-predicted|promised|vowed|joked|quipped|shouted|yelled|screamed|urged|\
+predicted|promised|vowed|joked|quipped|shouted|shouts|yelled|yells|screamed|screams|urged|\
+answered|agreed|clarified|elaborated|speculated|hinted|proclaimed|protested|objected|\
+scoffed|fumed|griped|grumbled|groused|gushed|marveled|marvelled|reasoned|sighed|\
+wired|cabled|messaged|radioed|reminded|reassured|shot back|fired back|ask|\
 concluded|testified|emailed|texted|typed|bragged|boasted|complained|complains|lamented|pleaded|pled|\
 implored|begged|demanded|mused|cautioned|contended|contends|recounted|\
 reiterated|assured|stressed|emphasized|emphasised|maintained|maintains|alleged|tweeting|posting|\
@@ -103,6 +106,8 @@ pub(super) const SKIP_BEFORE_VERB: &[&str] = &[
     "simply",
     "only",
     "then",
+    "now",
+    "which",
 ];
 pub(super) const DETERMINERS: &[&str] = &[
     "a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "another", "both",

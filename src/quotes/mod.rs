@@ -14,6 +14,8 @@
 //! 5. drop scare quotes and titles: short quotes without any speech context;
 //! 6. resolve a pronoun speaker to the person it stands for (see `pronoun`).
 
+#[cfg(test)]
+mod context_tests;
 mod forms;
 mod lexicon;
 mod marks;
@@ -218,8 +220,9 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
         // through the colon.
         if !evidence
             && colon
-            && let Some(sp) = opening_subject(masked, sstart, start)
-            && is_person_like(masked, sp.span)
+            && let Some(sp) = statement_by(masked, sstart, start).or_else(|| {
+                opening_subject(masked, sstart, start).filter(|sp| is_person_like(masked, sp.span))
+            })
         {
             cands.push((sp, 0.7));
             evidence = true;
@@ -237,7 +240,24 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
             // that quote passes on is weighed below, not the verb again.
             let belongs = prev_quote_end.is_some_and(|e| (ps..sstart).contains(&e));
             if !belongs {
-                cands.extend(attribution_in(masked, ps, sstart, true).map(|sp| (sp, 0.6)));
+                // Failing a speech verb there, a quote opening its sentence
+                // right after one about a person is most often theirs
+                // ("Sanders identified exhaustion with bigotry as a reason.
+                // “The younger people are …”").
+                let about = || {
+                    (before.is_empty())
+                        .then(|| opening_subject(masked, ps, prev_end))
+                        .flatten()
+                        .filter(|sp| {
+                            is_person_like(masked, sp.span) && !is_pronoun(sp.span.slice(masked))
+                        })
+                        .map(|sp| (sp, 0.45))
+                };
+                cands.extend(
+                    attribution_in(masked, ps, sstart, true)
+                        .map(|sp| (sp, 0.6))
+                        .or_else(about),
+                );
             }
         }
         if !evidence && end < pe {
@@ -254,18 +274,33 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
                 .ends_with(':');
             if !evidence && prev_colon {
                 let ls = sentence_start(masked, qa, qb);
-                cands.extend(attribution_in(masked, ls, qb, true).map(|sp| (sp, 0.7)));
+                // "Sanders made the following comment:", "this statement
+                // by Trump on June 11:": who the colon hands over to.
+                let sp = attribution_in(masked, ls, qb, true)
+                    .map(|sp| (sp, 0.7))
+                    .or_else(|| statement_by(masked, ls, qb).map(|sp| (sp, 0.65)))
+                    .or_else(|| {
+                        opening_subject(masked, ls, qb)
+                            .filter(|sp| is_person_like(masked, sp.span))
+                            .map(|sp| (sp, 0.6))
+                    });
+                cands.extend(sp);
             }
         }
         // A quote with no attribution of its own in the paragraph of the
         // last attributed one is its speaker's still ("“This isn't right,”
         // Warren said. … “You went on television to blame …” workers.").
+        // So is a paragraph that is nothing but a quote, right after the
+        // paragraph of an attributed one: news style runs a speaker's words
+        // on over paragraphs without saying "he said" again.
+        let whole_para = para_start && end >= paras[r.para_last].trim(text).end;
         let mut inherited = None;
         if cands.is_empty()
             && let Some((para, sp, resolved)) = &last_speaker
-            && *para == r.para_first
+            && (*para == r.para_first || (*para + 1 == r.para_first && whole_para))
         {
-            cands.push((sp.clone(), 0.6));
+            let strength = if *para == r.para_first { 0.6 } else { 0.5 };
+            cands.push((sp.clone(), strength));
             inherited = Some(resolved.clone());
         }
         let best = cands
@@ -430,9 +465,9 @@ fn is_title(text: &str, quote: Span, q: &str) -> bool {
         .slice(text)
         .trim_end_matches(is_space);
     let prev = before.rsplit(is_space).next().unwrap_or("");
-    let prev = prev.trim_end_matches(',');
+    let prev = lower(prev.trim_end_matches(','));
     matches!(
-        prev,
+        prev.as_str(),
         "of" | "on" | "in" | "titled" | "called" | "book" | "show" | "program" | "film" | "song"
     ) || prev.ends_with("’s")
         || prev.ends_with("'s")

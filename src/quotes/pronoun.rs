@@ -94,10 +94,15 @@ pub(super) fn resolve(
     let pick = |within: Span| {
         let names = names_in(masked, within);
         let fits = |n: Span| !person || is_person_name(masked, n) || is_subject(masked, n);
+        // A clause opening the sentence before its comma ("While Obama had
+        // …, that concerns Henry Crespo") is background: the main clause
+        // names who the sentence is about.
+        let background = leading_clause_end(masked, within);
         // The person the noun phrase is about, not its modifier, unless
         // there is no other.
         (names.iter().copied())
-            .find(|&n| fits(n) && !modifies_name(masked, n))
+            .find(|&n| n.start >= background && fits(n) && !modifies_name(masked, n))
+            .or_else(|| (names.iter().copied()).find(|&n| fits(n) && !modifies_name(masked, n)))
             .or_else(|| names.iter().copied().find(|&n| fits(n)))
     };
     // Same sentence before the quote, then previous sentences.
@@ -127,6 +132,27 @@ pub(super) fn resolve(
     }
     last_named.map(|n| (n.to_string(), 0.45))
 }
+
+/// Where a subordinate clause opening the sentence in `within` ends (its
+/// comma), or the sentence's start when it opens with its main clause.
+fn leading_clause_end(masked: &str, within: Span) -> usize {
+    let ws = words(masked, within);
+    let Some(&w0) = ws.first() else {
+        return within.start;
+    };
+    if !SUBORDINATORS.contains(&low(masked, w0).as_str()) {
+        return within.start;
+    }
+    between(masked, w0.end, within.end)
+        .find(',')
+        .map_or(within.start, |i| w0.end + i)
+}
+
+/// Conjunctions that open a subordinate clause.
+const SUBORDINATORS: &[&str] = &[
+    "while", "although", "though", "because", "after", "before", "when", "since", "as", "if",
+    "unless", "whereas", "once",
+];
 
 /// Whether the name at `n` modifies another: a body before a title and a
 /// name ("Festival director Hugo Penn", "Kremlin spokesman Dmitry Peskov"),
@@ -211,7 +237,7 @@ const INTRODUCED_WINDOW: usize = 20_000;
 /// the words just before it, for a title or a role such as "former
 /// president") as a person, or its last word is the surname of a person
 /// named in full earlier in the article ("Keith Lamont Scott" … "Scott").
-fn is_person_name(masked: &str, n: Span) -> bool {
+pub(super) fn is_person_name(masked: &str, n: Span) -> bool {
     let last = n
         .slice(masked)
         .rsplit(is_space)

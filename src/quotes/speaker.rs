@@ -105,7 +105,11 @@ pub(super) fn subject_before(masked: &str, lo: usize, v: usize) -> Option<Speake
         let b = ws[first - 1].end;
         let gap = gap_after(first - 1);
         let marks = gap.contains(['"', '“', '”']) && !nick(first - 1) && !nick(first);
-        if gap.contains(MASK as char) || gap.contains([':', ';', '—', '–']) || marks {
+        if gap.contains(MASK as char)
+            || gap.contains([':', ';', '—', '–'])
+            || gap.contains("--")
+            || marks
+        {
             break;
         }
         if let Some(p) = gap.find(['.', '?', '!'])
@@ -117,7 +121,13 @@ pub(super) fn subject_before(masked: &str, lo: usize, v: usize) -> Option<Speake
         // "at a later press gaggle": after an article, "later" describes.
         let described =
             first >= 2 && matches!(low(masked, ws[first - 2]).as_str(), "a" | "an" | "the");
-        if (CLAUSE_WORDS.contains(&w.as_str()) && !described) || PRONOUNS.contains(&w.as_str()) {
+        // Another speech verb opens another clause ("Dee Lo recalled her
+        // grandfather who wired").
+        let verb = !is_cap(at(masked, ws[first - 1])) && VERB_RE.is_match(&w);
+        if (CLAUSE_WORDS.contains(&w.as_str()) && !described)
+            || PRONOUNS.contains(&w.as_str())
+            || verb
+        {
             break;
         }
         first -= 1;
@@ -600,8 +610,8 @@ pub(super) fn is_description(s: &str) -> bool {
 
 /// Whether a sentence's opening subject, `sp` in `masked`, can be taken
 /// for who speaks through a colon: a personal pronoun, a name of two words
-/// or more, or one after a title ("President Obama"); "Post" alone may be an
-/// outlet or a thing.
+/// or more, one after a title ("President Obama") or a person's surname;
+/// "Post" alone may be an outlet or a thing.
 pub(super) fn is_person_like(masked: &str, sp: Span) -> bool {
     let s = sp.slice(masked);
     let l = lower(s);
@@ -616,10 +626,12 @@ pub(super) fn is_person_like(masked: &str, sp: Span) -> bool {
         .map(lower)
         .unwrap_or_default();
     let titled = TITLES.contains(&prev.trim_end_matches('.'));
+    // One word is a person's when the article named them in full before
+    // ("Bernie Sanders" … "Sanders made the following comment:").
     !ws.is_empty()
         && ws.iter().all(|w| is_cap(w))
         && !NOT_NAME.contains(&lower(ws[0]).as_str())
-        && (ws.len() >= 2 || titled)
+        && (ws.len() >= 2 || titled || is_person_name(masked, sp))
 }
 
 /// Titles written before a person's name.

@@ -323,10 +323,20 @@ fn unattributed_quote_keeps_its_paragraphs_speaker() {
     // The first two are one quote split around "Warren said".
     assert_eq!(qs.len(), 2, "{qs:#?}");
     assert_eq!(qs[1].speaker_text.as_deref(), Some("Warren"));
-    // The next paragraph does not inherit it.
+    // A paragraph that is nothing but a quote runs on from the one before,
+    // less surely than a quote in the same paragraph.
     let t = "“This is not right,” Warren said.\n\n“Nobody in the hall expected the vote to fail tonight.”";
     let qs = find_quotes(t);
-    assert_eq!(qs.last().and_then(|q| q.speaker_text.clone()), None);
+    assert_eq!(qs[1].speaker_text.as_deref(), Some("Warren"));
+    assert!(
+        qs[1].speaker_confidence < qs[0].speaker_confidence,
+        "{qs:#?}"
+    );
+    // Not with narration of its own, nor a paragraph further on.
+    let t = "“This is not right,” Warren said.\n\nThe hall was silent. “Nobody in the hall expected the vote to fail tonight.”";
+    assert_eq!(find_quotes(t)[1].speaker_text, None);
+    let t = "“This is not right,” Warren said.\n\nThe hall was silent.\n\n“Nobody in the hall expected the vote to fail tonight.”";
+    assert_eq!(find_quotes(t)[1].speaker_text, None);
 }
 
 #[test]
