@@ -83,7 +83,7 @@ re!(
 );
 re!(
     BOILERPLATE,
-    r"(?i)^\s*(?:subscribe\b|sign up\b|get exclusive\b|support (?:our|independent)\b|copyright\b|©|all rights reserved|related (?:articles|stories|coverage)\b|more from\b|follow us\b|what's included\??\s*$)"
+    r#"(?i)^\s*(?:subscribe\b|sign up\b|get exclusive\b|support (?:our|independent)\b|copyright\b|©|all rights reserved|related (?:articles|stories|coverage)\b|more from\b|follow us\b|what's included\??\s*$|["“]?follow\s+(?:\S+\s+){1,4}on\s+(?:twitter|x|facebook|instagram|threads|bluesky)\b)"#
 );
 re!(
     SUBSCRIBE_TO,
@@ -452,5 +452,15 @@ mod tests {
             assert!(clean.contains(kept), "{kept} blanked in {clean:?}");
         }
         assert!(!clean.contains("Kicker Line"), "{clean:?}");
+    }
+
+    #[test]
+    fn a_follow_line_ends_the_article() {
+        let body = "The council met on Monday and voted to rebuild the bridge.\n\n".repeat(4);
+        let text = format!("{body}\"Follow Ana Ruiz on Twitter @anaruiz.\"\n\nMore stories\n");
+        let clean = clean_article(&text).clean;
+        assert!(clean.contains("voted to rebuild"), "{clean:?}");
+        assert!(!clean.contains("Follow"), "{clean:?}");
+        assert!(!clean.contains("More stories"), "{clean:?}");
     }
 }

@@ -24,6 +24,7 @@ mod sentences;
 mod speaker;
 #[cfg(test)]
 mod tests;
+mod transcript;
 
 use crate::text::paragraphs;
 use forms::*;
@@ -72,10 +73,16 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
     // A nickname or a title quoted in the narration ("Marcia “Cia” Price",
     // "on “Fox and Friends.”") is part of it: it is neither a quote nor
     // masked, so attribution and the merge of split quotes read through it.
-    let raws: Vec<Raw> = pair_marks(text, &paras)
+    let mut raws: Vec<Raw> = pair_marks(text, &paras)
         .into_iter()
         .filter(|r| !is_minor(text, r))
         .collect();
+    // An interview or debate written as turns: each turn is its label's.
+    // A transcript quoted whole is read as its turns, not as one quote.
+    let (turns, quoted_transcripts) = transcript::turns(text, &paras, &raws);
+    for i in quoted_transcripts.into_iter().rev() {
+        raws.remove(i);
+    }
     // Masked text: quoted spans become MASK bytes, but for the full stop,
     // question or exclamation mark closing a quoted statement, so that a
     // sentence ending inside the marks still ends there ("“…smart.” Trump
@@ -397,6 +404,10 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
             confidence: confidence.min(1.0),
             speaker_confidence: speaker_confidence.map(|c| c.clamp(0.0, 1.0)),
         });
+    }
+    if !turns.is_empty() {
+        out.extend(turns);
+        out.sort_by_key(|q| q.span.start);
     }
     out
 }

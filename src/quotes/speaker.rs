@@ -87,6 +87,7 @@ pub(super) fn subject_before(masked: &str, lo: usize, v: usize) -> Option<Speake
         return Some(Speaker::word(ws[k - 1]));
     }
     // Walk back to a clause boundary.
+    let participle = verb.ends_with("ing");
     let mut first = k - 1;
     let mut n = 1;
     // A nickname in marks inside the name: Marcia “Cia” Price.
@@ -124,9 +125,13 @@ pub(super) fn subject_before(masked: &str, lo: usize, v: usize) -> Option<Speake
         // Another speech verb opens another clause ("Dee Lo recalled her
         // grandfather who wired").
         let verb = !is_cap(at(masked, ws[first - 1])) && VERB_RE.is_match(&w);
+        // A participle's subject is the noun right before it, past no
+        // preposition ("footage of Trump saying “…”").
+        let object = participle && PREPOSITIONS.contains(&w.as_str());
         if (CLAUSE_WORDS.contains(&w.as_str()) && !described)
             || PRONOUNS.contains(&w.as_str())
             || verb
+            || object
         {
             break;
         }
