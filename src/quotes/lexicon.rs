@@ -109,6 +109,24 @@ pub(super) const SKIP_BEFORE_VERB: &[&str] = &[
     "now",
     "which",
 ];
+/// Plural nouns for people that head an anonymous speaker phrase.
+pub(super) const PEOPLE: &[&str] = &[
+    "people",
+    "sources",
+    "officials",
+    "residents",
+    "witnesses",
+    "experts",
+    "analysts",
+    "aides",
+    "critics",
+    "lawyers",
+    "diplomats",
+    "investigators",
+    "neighbours",
+    "neighbors",
+    "friends",
+];
 pub(super) const DETERMINERS: &[&str] = &[
     "a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "another", "both",
     "most", "few", "other", "senior", "former", "top", "his", "her", "their", "its", "my", "our",

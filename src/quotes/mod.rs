@@ -353,12 +353,23 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
                     };
                     let c = score * res.as_ref().map_or(0.4, |r| r.1);
                     (Some(st), Some(sp.span), res.map(|r| r.0), Some(c))
+                } else if is_epithet(&st) {
+                    // "the Spaniard", "the 23-year-old": the person the
+                    // article named before, found as for a pronoun.
+                    let res = resolve(masked, text, sstart, start, last_named.as_deref(), EPITHET);
+                    let c = score * res.as_ref().map_or(0.4, |r| r.1);
+                    (Some(st), Some(sp.span), res.map(|r| r.0), Some(c))
                 } else if is_description(&st) {
                     // "the businessman": a role, not a name; who it stands
                     // for is not sure enough to be written in its place.
                     (Some(st), Some(sp.span), None, Some(score * 0.6))
                 } else {
-                    if is_cap(&core) && !NOT_NAME.contains(&lower(&core).as_str()) {
+                    // A name, not a description ("A crew member").
+                    let first = lower(core.split(is_space).next().unwrap_or(""));
+                    if is_cap(&core)
+                        && !NOT_NAME.contains(&lower(&core).as_str())
+                        && !DETERMINERS.contains(&first.as_str())
+                    {
                         named_core = Some(core);
                     }
                     (Some(st), Some(sp.span), None, Some(score))

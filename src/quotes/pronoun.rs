@@ -72,6 +72,86 @@ pub(super) fn names_in(masked: &str, within: Span) -> Vec<Span> {
     out
 }
 
+/// What `resolve` is given for an epithet speaker instead of a pronoun.
+pub(super) const EPITHET: &str = "epithet";
+
+/// Demonyms news writing uses for a person named before ("the Spaniard
+/// said").
+const DEMONYMS: &[&str] = &[
+    "spaniard",
+    "frenchman",
+    "frenchwoman",
+    "englishman",
+    "englishwoman",
+    "scotsman",
+    "scotswoman",
+    "irishman",
+    "irishwoman",
+    "welshman",
+    "welshwoman",
+    "dutchman",
+    "dutchwoman",
+    "german",
+    "italian",
+    "brazilian",
+    "argentine",
+    "argentinian",
+    "portuguese",
+    "belgian",
+    "swede",
+    "dane",
+    "norwegian",
+    "finn",
+    "pole",
+    "croatian",
+    "serbian",
+    "russian",
+    "ukrainian",
+    "american",
+    "canadian",
+    "australian",
+    "new zealander",
+    "mexican",
+    "colombian",
+    "nigerian",
+    "ghanaian",
+    "senegalese",
+    "egyptian",
+    "moroccan",
+    "japanese",
+    "chinese",
+    "korean",
+    "indian",
+    "pakistani",
+    "israeli",
+    "iranian",
+    "turk",
+    "greek",
+    "austrian",
+    "scot",
+    "kenyan",
+    "ethiopian",
+    "jamaican",
+    "chilean",
+    "uruguayan",
+    "peruvian",
+    "venezuelan",
+    "cuban",
+];
+
+/// Whether a speaker phrase is an epithet for a person named before: "the
+/// 23-year-old", "the Spaniard".
+pub(super) fn is_epithet(s: &str) -> bool {
+    let l = lower(s);
+    let Some(rest) = l.strip_prefix("the ") else {
+        return false;
+    };
+    let age = rest
+        .strip_suffix("-year-old")
+        .is_some_and(|n| !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()));
+    age || DEMONYMS.contains(&rest)
+}
+
 pub(super) fn is_pronoun(s: &str) -> bool {
     PRONOUNS.contains(&lower(s).as_str())
 }
@@ -90,9 +170,15 @@ pub(super) fn resolve(
     last_named: Option<&str>,
     pronoun: &str,
 ) -> Option<(String, f32)> {
-    let person = matches!(pronoun, "he" | "she");
+    // An epithet ("the Spaniard") stands for a person, like "he" or "she".
+    let person = matches!(pronoun, "he" | "she" | EPITHET);
     let pick = |within: Span| {
-        let names = names_in(masked, within);
+        // A name in a relative clause ("The actress, who has played Tina
+        // Molloy since 2013, broke the news") is never the one a later
+        // pronoun stands for: the clause describes someone else.
+        let names: Vec<Span> = (names_in(masked, within).into_iter())
+            .filter(|&n| !in_relative_clause(masked, within, n))
+            .collect();
         let fits = |n: Span| !person || is_person_name(masked, n) || is_subject(masked, n);
         // A clause opening the sentence before its comma ("While Obama had
         // …, that concerns Henry Crespo") is background: the main clause
@@ -122,8 +208,25 @@ pub(super) fn resolve(
             break;
         }
         let s = sentence_start(masked, lo, end.saturating_sub(1));
+        // A sentence whose subject is the same pronoun ("She says Trump's
+        // tweets accusing Alicia Machado …") names others beside her.
+        let same_subject = person
+            && between(masked, s, end)
+                .split(|c: char| !c.is_alphanumeric())
+                .find(|w| !w.is_empty())
+                .is_some_and(|w| w.eq_ignore_ascii_case(pronoun));
+        if same_subject {
+            end = s;
+            continue;
+        }
         if let Some(n) = pick(Span::new(s, end)) {
             return Some((squash(n.slice(text)), 0.7 - 0.2 * f32::from(back)));
+        }
+        // "A spokesperson for the show confirmed the news. “…,” they
+        // said.": a person the sentence describes without naming.
+        if let Some(m) = DESCRIBED_RE.find(between(masked, s, end)) {
+            let d = Span::new(s + m.start(), s + m.end());
+            return Some((squash(d.slice(text)), 0.6 - 0.2 * f32::from(back)));
         }
         if !(person && pronoun_in(&masked[s..end], pronoun)) {
             back += 1;
@@ -148,17 +251,43 @@ fn leading_clause_end(masked: &str, within: Span) -> usize {
         .map_or(within.start, |i| w0.end + i)
 }
 
+/// Whether the name at `n` stands in a relative clause between commas
+/// opened before it in `within` (", who has played Tina Molloy"), one that
+/// describes a person: ", which is something that concerns Henry Crespo"
+/// says something of the whole sentence, and may name its subject.
+fn in_relative_clause(masked: &str, within: Span, n: Span) -> bool {
+    let before = between(masked, within.start, n.start);
+    let open = ["who", "whose", "whom"]
+        .iter()
+        .filter_map(|r| before.rfind(&format!(", {r} ")))
+        .max();
+    open.is_some_and(|i| !before[i + 1..].contains([',', ';', ':']))
+}
+
 /// Conjunctions that open a subordinate clause.
 const SUBORDINATORS: &[&str] = &[
     "while", "although", "though", "because", "after", "before", "when", "since", "as", "if",
     "unless", "whereas", "once",
 ];
 
+/// A sentence opening with a person it describes but does not name: "A
+/// spokesperson for the show", "The company's lawyer".
+static DESCRIBED_RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"^(?:A|An|The)\s+(?:[\w'’-]+\s+){0,2}?(?:spokesperson|spokesman|spokeswoman|representative|official|source|aide|lawyer|attorney|employee|worker|staffer|insider|member|resident|witness)(?:\s+(?:for|of|at|from|close\s+to)\s+(?:the\s+)?[\w'’.-]+(?:\s+[A-Z][\w'’.-]*)*)?\b",
+    )
+    .expect("described-person regex")
+});
+
 /// Whether the name at `n` modifies another: a body before a title and a
 /// name ("Festival director Hugo Penn", "Kremlin spokesman Dmitry Peskov"),
 /// not a subject before its verb ("Fowler said he expects Clinton").
 fn modifies_name(masked: &str, n: Span) -> bool {
     let rest = &masked[n.end..];
+    // A possessor: "Pike's campaign manager, Jerome Stiles".
+    if rest.starts_with("'s ") || rest.starts_with("’s ") {
+        return true;
+    }
     if !rest.starts_with(' ') {
         return false;
     }
@@ -189,7 +318,8 @@ fn modifies_name(masked: &str, n: Span) -> bool {
 fn pronoun_in(sentence: &str, pronoun: &str) -> bool {
     let forms: &[&str] = match pronoun {
         "he" => &["he", "him", "his", "himself"],
-        _ => &["she", "her", "hers", "herself"],
+        "she" => &["she", "her", "hers", "herself"],
+        _ => &[],
     };
     sentence
         .split(|c: char| !c.is_alphanumeric())
@@ -224,6 +354,11 @@ fn is_subject(masked: &str, n: Span) -> bool {
             || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")))
 }
 
+/// Titles that only a person's name follows.
+const HONORIFICS: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady",
+];
+
 /// Verbs a subject's name is often followed by ("Ham was blunt").
 const AUXILIARIES: &[&str] = &[
     "is", "was", "has", "had", "does", "did", "will", "would", "can", "could", "may", "might",
@@ -238,6 +373,13 @@ const INTRODUCED_WINDOW: usize = 20_000;
 /// president") as a person, or its last word is the surname of a person
 /// named in full earlier in the article ("Keith Lamont Scott" … "Scott").
 pub(super) fn is_person_name(masked: &str, n: Span) -> bool {
+    // "Mr Kerrigan", "Dr. Amsel": an honorific names a person.
+    let first = n.slice(masked).split(is_space).next().unwrap_or("");
+    if n.slice(masked).contains(is_space)
+        && HONORIFICS.contains(&lower(first.trim_end_matches('.')).as_str())
+    {
+        return true;
+    }
     let last = n
         .slice(masked)
         .rsplit(is_space)

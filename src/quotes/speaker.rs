@@ -120,8 +120,10 @@ pub(super) fn subject_before(masked: &str, lo: usize, v: usize) -> Option<Speake
         }
         let w = low(masked, ws[first - 1]);
         // "at a later press gaggle": after an article, "later" describes.
-        let described =
-            first >= 2 && matches!(low(masked, ws[first - 2]).as_str(), "a" | "an" | "the");
+        // "a source close to the star": "to" inside the phrase.
+        let described = first >= 2
+            && (matches!(low(masked, ws[first - 2]).as_str(), "a" | "an" | "the")
+                || (w == "to" && low(masked, ws[first - 2]) == "close"));
         // Another speech verb opens another clause ("Dee Lo recalled her
         // grandfather who wired").
         let verb = !is_cap(at(masked, ws[first - 1])) && VERB_RE.is_match(&w);
@@ -212,7 +214,13 @@ pub(super) fn subject_before(masked: &str, lo: usize, v: usize) -> Option<Speake
     {
         a = c;
     }
-    if !cap(a) && !DETERMINERS.contains(&low(masked, ws[a]).as_str()) && k - a > 4 {
+    // A long lower-case phrase is a clause, unless it opens with people
+    // ("officials familiar with the talks", "people close to the family").
+    if !cap(a)
+        && !DETERMINERS.contains(&low(masked, ws[a]).as_str())
+        && !PEOPLE.contains(&low(masked, ws[a]).as_str())
+        && k - a > 4
+    {
         return None;
     }
     // … nor is a lone clause word or gerund ("Once … I said").
