@@ -4,6 +4,7 @@
 use super::lexicon::*;
 use super::sentences::*;
 use super::speaker::*;
+use super::subject::subject_after;
 use regex::Regex;
 use std::sync::LazyLock;
 

@@ -22,6 +22,7 @@ mod marks;
 mod pronoun;
 mod sentences;
 mod speaker;
+mod subject;
 #[cfg(test)]
 mod tests;
 mod transcript;
@@ -34,6 +35,7 @@ use marks::*;
 use pronoun::*;
 use sentences::*;
 use speaker::*;
+use subject::*;
 
 /// A direct quotation found in an article's clean text.
 #[derive(Debug, Clone, PartialEq)]
