@@ -191,6 +191,21 @@ pub(super) fn is_stopword(w: &str) -> bool {
 pub(super) fn split_run(run: &[&str], lower_role: Option<String>) -> Option<NameMention> {
     let mut words: Vec<&str> = run.to_vec();
     let is_title = |w: &str| in_set(&TITLES_SET, w) || in_set(&DESCRIPTOR_ROLES_SET, w);
+    let honorific = |w: &str| {
+        matches!(
+            w,
+            "Mr." | "Mrs." | "Ms." | "Dr." | "Mr" | "Mrs" | "Ms" | "Dr"
+        )
+    };
+    // A title that is also a surname, ending the run after a name or an
+    // honorific, is the surname: "Charlie King", "Martin Luther King", "Mr.
+    // King"; "Foreign Minister" stays a title.
+    let last_is_name = run.len() >= 2
+        && matches!(
+            run[run.len() - 1],
+            "King" | "Prince" | "Bishop" | "Judge" | "Cardinal" | "Pope" | "Sheriff" | "Marshal"
+        )
+        && (!is_title(run[run.len() - 2]) || honorific(run[run.len() - 2]));
     let has_title = words.iter().any(|w| is_title(w));
     let droppable = |w: &str| {
         (in_set(&NOT_NAMES_SET, w) && !(has_title && in_set(&DEMONYMS_SET, w)))
@@ -212,8 +227,13 @@ pub(super) fn split_run(run: &[&str], lower_role: Option<String>) -> Option<Name
     }
     // The title is everything up to the last title word (and its "of X",
     // "of the X").
+    let scanned = if last_is_name {
+        words.len() - 1
+    } else {
+        words.len()
+    };
     let mut name_from = 0;
-    for (k, w) in words.iter().enumerate() {
+    for (k, w) in words.iter().enumerate().take(scanned) {
         if is_title(w) {
             name_from = k + 1;
             if words.get(k + 1) == Some(&"of") {
@@ -231,12 +251,7 @@ pub(super) fn split_run(run: &[&str], lower_role: Option<String>) -> Option<Name
     if name_words.len() == 1 && in_set(&ORG_WORDS_SET, name_words[0]) {
         (role_words, name_words) = words.split_at(0);
     }
-    let title_only = role_words.iter().all(|w| {
-        matches!(
-            *w,
-            "Mr." | "Mrs." | "Ms." | "Dr." | "Mr" | "Mrs" | "Ms" | "Dr"
-        )
-    });
+    let title_only = role_words.iter().all(|w| honorific(w));
     let mut role = if role_words.is_empty() || title_only {
         lower_role
     } else {
@@ -296,6 +311,17 @@ mod tests {
 
     fn names(s: &str) -> Vec<String> {
         find_names(s).into_iter().map(|m| m.name).collect()
+    }
+
+    #[test]
+    fn a_title_word_ending_a_name_is_its_surname() {
+        assert_eq!(names("said Charlie King, a Democrat."), ["Charlie King"]);
+        assert_eq!(names("Martin Luther King spoke."), ["Martin Luther King"]);
+        assert_eq!(names("Then Mr. Trump left."), ["Trump"]);
+        assert_eq!(names("Then Mr. King left."), ["King"]);
+        // Titles alone name nobody.
+        assert!(names("The Deputy Director left.").is_empty());
+        assert!(names("The Foreign Minister left.").is_empty());
     }
 
     fn people(s: &str) -> Vec<(String, Option<String>)> {

@@ -1,6 +1,7 @@
 //! Transcripts: an interview or a debate written as turns, each paragraph
 //! opening with who speaks ("Vasquez: Because …", "WALLACE: If I may …",
-//! "Q: Why now?"). Each turn is a direct quotation of its label, whether the
+//! "Q: Why now?"). Each turn is a direct quotation of its label, as written
+//! (the actor table knows "WALLACE" for Chris Wallace), whether the
 //! transcript stands in the narration or is itself quoted paragraph by
 //! paragraph.
 
@@ -161,28 +162,6 @@ fn transcript(text: &str, paras: &[Span]) -> Vec<Labelled> {
     found
 }
 
-/// The speaker a label names, as a name is written: "WALLACE" is
-/// "Wallace".
-fn speaker_name(label: &str) -> String {
-    let shouted = label.chars().filter(|c| c.is_alphabetic()).count() > 1
-        && !label.chars().any(char::is_lowercase);
-    if !shouted {
-        return label.to_string();
-    }
-    label
-        .split(' ')
-        .map(|w| {
-            let mut cs = w.chars();
-            cs.next().map_or(String::new(), |c| {
-                c.to_uppercase()
-                    .chain(cs.flat_map(char::to_lowercase))
-                    .collect()
-            })
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// The turns of the transcript in `text`, if it has one, as quotations.
 /// A quoted transcript (every turn opening with the mark that continues
 /// one long quote) is read the same way: the unlabelled paragraphs after a
@@ -251,7 +230,7 @@ pub(super) fn turns(text: &str, paras: &[Span], raws: &[Raw]) -> (Vec<QuoteMenti
         out.push(QuoteMention {
             span,
             text: body,
-            speaker_text: (!answer).then(|| speaker_name(label)),
+            speaker_text: (!answer).then(|| label.to_string()),
             speaker_span: (!answer).then_some(l.label),
             resolved: None,
             parts,
@@ -316,13 +295,13 @@ mod tests {
         assert_eq!(
             said(t),
             [
-                (Some("Host".into()), "Will the senator be there tomorrow night?".into()),
+                (Some("HOST".into()), "Will the senator be there tomorrow night?".into()),
                 (
-                    Some("Lee".into()),
+                    Some("LEE".into()),
                     "She will not be attending the debate. But the truth is that the debate is about the issues.".into()
                 ),
-                (Some("Host".into()), "If I may, sir, we have limited time.".into()),
-                (Some("Lee".into()), "And that is why we will win.".into()),
+                (Some("HOST".into()), "If I may, sir, we have limited time.".into()),
+                (Some("LEE".into()), "And that is why we will win.".into()),
             ]
         );
     }
