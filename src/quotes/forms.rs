@@ -5,8 +5,6 @@ use super::lexicon::*;
 use super::sentences::*;
 use super::speaker::*;
 use super::subject::subject_after;
-use regex::Regex;
-use std::sync::LazyLock;
 
 /// Whether a speech or naming verb introduces the quote that follows
 /// `tail`, the narration before it in its sentence: at most three words
@@ -242,19 +240,32 @@ pub(super) fn clause_start(masked: &str, lo: usize, v: usize) -> usize {
                 .len())
 }
 
-/// A statement noun and the person it is by ("this statement by Trump on
-/// June 11:", "a post by Ana Ruiz:").
-static STATEMENT_BY_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\b(?:statement|statements|comment|comments|remarks|words|message|post|tweet|speech|letter|email|note)\s+(?:\w+\s+)?by\s+",
-    )
-    .expect("statement-by regex")
-});
+/// Nouns for what someone said or wrote, before "by" and its author.
+const STATEMENT_NOUNS: &[&str] = &[
+    "statement",
+    "statements",
+    "comment",
+    "comments",
+    "remarks",
+    "words",
+    "message",
+    "post",
+    "tweet",
+    "speech",
+    "letter",
+    "email",
+    "note",
+];
 
 /// The person a statement noun between `lo` and `hi` is by: the last "…
-/// by X" in that stretch, X a name.
+/// by X" in that stretch ("this statement by Trump on June 11:", "a post
+/// made by Ana Ruiz:"), X a name.
 pub(super) fn statement_by(masked: &str, lo: usize, hi: usize) -> Option<Speaker> {
-    let m = STATEMENT_BY_RE.find_iter(between(masked, lo, hi)).last()?;
-    let sp = subject_after(masked, lo + m.end(), hi)?;
+    let ws = words(masked, Span::new(lo, hi));
+    let noun = |i: usize| STATEMENT_NOUNS.contains(&low(masked, ws[i]).as_str());
+    let by = (1..ws.len())
+        .rev()
+        .find(|&i| low(masked, ws[i]) == "by" && (noun(i - 1) || (i >= 2 && noun(i - 2))))?;
+    let sp = subject_after(masked, ws[by].end, hi)?;
     is_cap(sp.core.slice(masked)).then_some(sp)
 }
