@@ -170,3 +170,9 @@ fn a_sentence_led_by_the_same_pronoun_names_others() {
              She tweeted: \"When something gets under his thin skin, he lashes out.\"";
     assert_eq!(speakers(t), [Some("Hillary Clinton".into())]);
 }
+
+#[test]
+fn a_headline_names_its_speaker_after_a_colon() {
+    let t = "“I'm not a politician”: Teodora Vasquez on her run for mayor\n\nShe spoke on Tuesday.";
+    assert_eq!(speakers(t), [Some("Teodora Vasquez".into())]);
+}

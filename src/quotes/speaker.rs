@@ -39,6 +39,20 @@ pub(super) fn attribution_after(masked: &str, e: usize, hi: usize) -> Option<Spe
             return Some(Speaker::word(s));
         }
     }
+    // "“I'm not a politician”: Teodora Vasquez on her run": a headline
+    // gives the speaker after a colon.
+    if let Some(r) = line.strip_prefix(':') {
+        let a = e + 1 + (r.len() - r.trim_start_matches(is_space).len());
+        let ws = words(masked, Span::new(a, line_end));
+        let n = ws
+            .iter()
+            .take(4)
+            .take_while(|&&w| is_cap(at(masked, w)) && !NOT_NAME.contains(&low(masked, w).as_str()))
+            .count();
+        if n >= 2 && ws.first().is_some_and(|w| w.start == a) {
+            return Some(Speaker::word(ws[0].join(ws[n - 1])));
+        }
+    }
     let send = sentence_end(masked, e, hi);
     let after = between(masked, e, send);
     let t = after.trim_start_matches(|c: char| is_space(c) || matches!(c, ',' | '—' | '–' | '-'));
