@@ -494,6 +494,12 @@ pub(super) const TITLES: &[&str] = &[
     "Dr",
 ];
 
+/// Honorifics, lower case and without the full stop: only a person's
+/// name follows them.
+pub(super) const HONORIFICS: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady",
+];
+
 /// Lower-case role words written before a name ("special envoy Steve Witkoff").
 pub(super) const LOWER_TITLES: &[&str] = &[
     "envoy",

@@ -38,6 +38,13 @@ pub struct ActorIndex {
 /// A stable id for a name: lower-case words joined by dashes.
 /// Whether `w` is a title written before a name ("Secretary", "Minister",
 /// "Sen.").
+/// Whether `w` is an honorific that only a person's name follows ("Mr.",
+/// "Dr", "Dame"), with or without its full stop, in any case.
+pub fn is_honorific(w: &str) -> bool {
+    let w = w.trim_end_matches('.').to_lowercase();
+    lists::HONORIFICS.contains(&w.as_str())
+}
+
 pub fn is_title(w: &str) -> bool {
     lists::in_set(&lists::TITLES_SET, w)
 }

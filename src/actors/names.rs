@@ -191,12 +191,7 @@ pub(super) fn is_stopword(w: &str) -> bool {
 pub(super) fn split_run(run: &[&str], lower_role: Option<String>) -> Option<NameMention> {
     let mut words: Vec<&str> = run.to_vec();
     let is_title = |w: &str| in_set(&TITLES_SET, w) || in_set(&DESCRIPTOR_ROLES_SET, w);
-    let honorific = |w: &str| {
-        matches!(
-            w,
-            "Mr." | "Mrs." | "Ms." | "Dr." | "Mr" | "Mrs" | "Ms" | "Dr"
-        )
-    };
+    let honorific = super::is_honorific;
     // A title that is also a surname, ending the run after a name or an
     // honorific, is the surname: "Charlie King", "Martin Luther King", "Mr.
     // King"; "Foreign Minister" stays a title.

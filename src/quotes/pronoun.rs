@@ -410,11 +410,6 @@ fn is_subject(masked: &str, n: Span) -> bool {
             || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")))
 }
 
-/// Titles that only a person's name follows.
-const HONORIFICS: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady",
-];
-
 /// Verbs a subject's name is often followed by ("Ham was blunt").
 const AUXILIARIES: &[&str] = &[
     "is", "was", "has", "had", "does", "did", "will", "would", "can", "could", "may", "might",
@@ -431,9 +426,7 @@ const INTRODUCED_WINDOW: usize = 20_000;
 pub(super) fn is_person_name(masked: &str, n: Span) -> bool {
     // "Mr Kerrigan", "Dr. Amsel": an honorific names a person.
     let first = n.slice(masked).split(is_space).next().unwrap_or("");
-    if n.slice(masked).contains(is_space)
-        && HONORIFICS.contains(&lower(first.trim_end_matches('.')).as_str())
-    {
+    if n.slice(masked).contains(is_space) && crate::actors::is_honorific(first) {
         return true;
     }
     let last = n

@@ -118,14 +118,23 @@ fn label_of(text: &str, para: Span, index: usize) -> Option<Labelled> {
     let body_start = start + colon + 1;
     let body_start = body_start
         + (text[body_start..].len() - text[body_start..].trim_start_matches(is_space).len());
-    let end = para.start
-        + p.trim_end_matches(|c: char| is_space(c) || matches!(c, '"' | '”'))
-            .len();
+    let end = unquoted(text, para).end;
     Some(Labelled {
         para: index,
         label: Span::new(start, start + colon),
         body: Span::new(body_start, end.max(body_start)),
     })
+}
+
+/// A paragraph of a quoted transcript without the mark that opens it and
+/// the one that closes the quote.
+fn unquoted(text: &str, para: Span) -> Span {
+    let p = para.slice(text);
+    let a = para.start + (p.len() - p.trim_start_matches(['"', '“']).len());
+    let e = para.start
+        + p.trim_end_matches(|c: char| is_space(c) || matches!(c, '"' | '”'))
+            .len();
+    Span::new(a, e.max(a))
 }
 
 /// A stage direction standing as its own paragraph: "(CROSSTALK.)",
@@ -207,13 +216,9 @@ pub(super) fn turns(text: &str, paras: &[Span], raws: &[Raw]) -> (Vec<QuoteMenti
                 if is_direction(text, p) {
                     break;
                 }
-                let s = p.slice(text);
-                let a = p.start + (s.len() - s.trim_start_matches(['"', '“']).len());
-                let e = p.start
-                    + s.trim_end_matches(|c: char| is_space(c) || matches!(c, '"' | '”'))
-                        .len();
-                if e > a {
-                    parts.push(Span::new(a, e));
+                let words = unquoted(text, p);
+                if !words.is_empty() {
+                    parts.push(words);
                 }
             }
         }
