@@ -41,8 +41,8 @@ pub struct ActorIndex {
 /// Whether `w` is an honorific that only a person's name follows ("Mr.",
 /// "Dr", "Dame"), with or without its full stop, in any case.
 pub fn is_honorific(w: &str) -> bool {
-    let w = w.trim_end_matches('.').to_lowercase();
-    lists::HONORIFICS.contains(&w.as_str())
+    let w = w.trim_end_matches('.');
+    lists::HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(w))
 }
 
 pub fn is_title(w: &str) -> bool {
