@@ -327,7 +327,12 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
         let ends_sentence = qtext.ends_with(['.', '?', '!', ',', '…']);
         // Partial quotes woven into a sentence ("called it “a disaster”")
         // are phrases, not statements.
-        let phrase = !first_upper && !para_start && !qtext.starts_with(['…', '.']);
+        // A clause quoted after an opening phrase and before its
+        // attribution ("As for complexity, ''broadening the base … involve
+        // a certain amount of administration,'' said Mr. Kamin") is a
+        // statement, lower case or not.
+        let clause = said_after && before.ends_with(',') && qtext.ends_with(',') && nwords >= 6;
+        let phrase = !first_upper && !para_start && !qtext.starts_with(['…', '.']) && !clause;
         let named =
             is_title(text, Span::new(start, end), &qtext) || mentioned(before, nwords, &qtext);
         let keep = if evidence || colon || prev_colon || cue {

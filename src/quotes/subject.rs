@@ -371,6 +371,15 @@ pub(super) fn subject_after(masked: &str, p: usize, hi: usize) -> Option<Speaker
         if APPOS_STOP.contains(&w.as_str()) || w.ends_with("ing") || VERB_RE.is_match(&w) {
             break;
         }
+        // ", who served as Asia director" describes; ", who emphasized
+        // that …" is a statement of its own, not part of the name.
+        if matches!(w.as_str(), "who" | "which")
+            && ws
+                .get(j + 1)
+                .is_some_and(|&n| VERB_RE.is_match(&low(masked, n)))
+        {
+            break;
+        }
         // A capitalised segment is only an appositive as a state: "R-Ky.".
         let wj = at(masked, ws[j]);
         if is_cap(wj) && !DETERMINERS.contains(&w.as_str()) && !is_state_code(wj) {

@@ -612,3 +612,30 @@ fn a_description_then_the_name_it_describes() {
         Some("a spokeswoman for the ministry")
     );
 }
+
+#[test]
+fn a_lowercase_clause_between_an_opening_phrase_and_its_attribution() {
+    let t = "On the budget, ''cutting the ferry subsidy would strand half the island,'' \
+             said Ms. Okafor.";
+    let q = one(t);
+    assert_eq!(
+        q.text,
+        "cutting the ferry subsidy would strand half the island,"
+    );
+    assert_eq!(q.speaker_text.as_deref(), Some("Ms. Okafor"));
+    // A phrase woven into the narration stays a phrase.
+    let t = "The repairs are “far behind schedule,” said Ms. Okafor.";
+    assert!(find_quotes(t).is_empty());
+}
+
+#[test]
+fn a_who_clause_that_speaks_is_not_part_of_the_name() {
+    let t = "“The toll will stay,” said Mr. Abbas, who added that the board would meet in May.";
+    assert_eq!(one(t).speaker_text.as_deref(), Some("Mr. Abbas"));
+    // One that describes the speaker is.
+    let t = "“The toll will stay,” said Ana Ruiz, who chairs the board.";
+    assert_eq!(
+        one(t).speaker_text.as_deref(),
+        Some("Ana Ruiz, who chairs the board")
+    );
+}
