@@ -2,7 +2,9 @@
 //! extractor was not tuned on: British single quotes with double ones
 //! inside, wire copy, guillemets, „low-high“ and ''doubled'' marks, a Q&A,
 //! an email, scare quotes and titles that are not quotations, a tabloid
-//! story, a court report and a match report. Each quotation in
+//! story, a court report, a match report, an earnings call, anonymous
+//! sources, a Sunday-show recap, a live blog with an embedded post, an
+//! obituary and a British political story. Each quotation in
 //! `fixtures/attribution.gold.json` is marked by its byte span and the
 //! speaker as written, and a pronoun speaker by the person it stands for;
 //! the figures below are floors, so a change that costs generality fails
@@ -35,6 +37,14 @@ fn span(v: &Value) -> (u64, u64) {
     (v[0].as_u64().unwrap(), v[1].as_u64().unwrap())
 }
 
+/// A quotation that starts in lower case is a phrase woven into the
+/// sentence around it ("“a broken man”"), not a statement.
+fn is_phrase(text: &str) -> bool {
+    text.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_lowercase)
+}
+
 #[test]
 fn quotes_and_speakers_in_styles_written_for_the_test() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
@@ -58,22 +68,34 @@ fn quotes_and_speakers_in_styles_written_for_the_test() {
     let (mut total, mut found, mut named, mut attributed) = (0, 0, 0, 0);
     let (mut pronouns, mut resolved) = (0, 0);
     let (mut extracted, mut right) = (0, 0);
+    // Phrases woven into the narration ("called it “a betrayal of
+    // workers”") are kept out by design: scare quotes and terms look the
+    // same. They are counted apart.
+    let (mut phrases, mut phrases_found) = (0, 0);
     let mut misses = Vec::new();
     for (file, g) in gold.as_object().unwrap() {
         let id = article_of[file.as_str()];
         let ours: Vec<&Value> = quotes.iter().filter(|q| q["article"] == id).collect();
         let gq = g["quotes"].as_array().unwrap();
         for q in gq {
-            total += 1;
             let want = (q["start"].as_u64().unwrap(), q["end"].as_u64().unwrap());
-            let Some(hit) = ours
+            let hit = ours
                 .iter()
-                .find(|m| overlap(want, span(&m["span"])) * 2 >= want.1 - want.0)
-            else {
-                misses.push(format!("not found in {file}: {}", q["text"]));
+                .find(|m| overlap(want, span(&m["span"])) * 2 >= want.1 - want.0);
+            let phrase = is_phrase(q["text"].as_str().unwrap());
+            if phrase {
+                phrases += 1;
+                phrases_found += usize::from(hit.is_some());
+            } else {
+                total += 1;
+            }
+            let Some(hit) = hit else {
+                if !phrase {
+                    misses.push(format!("not found in {file}: {}", q["text"]));
+                }
                 continue;
             };
-            found += 1;
+            found += usize::from(!phrase);
             let source = q["source"].as_str().unwrap_or("");
             let mut names = vec![hit["speaker_text"].as_str().unwrap_or("").to_lowercase()];
             if let Some(actor) = hit["speaker"].as_str().and_then(|s| actors.get(s)) {
@@ -135,11 +157,12 @@ fn quotes_and_speakers_in_styles_written_for_the_test() {
     let report = format!(
         "recall {found}/{total} = {recall:.3}, precision {right}/{extracted} = {precision:.3}, \
          attribution {attributed}/{named} = {attribution:.3}, \
-         pronouns resolved {resolved}/{pronouns} = {resolution:.3}\n{}",
+         pronouns resolved {resolved}/{pronouns} = {resolution:.3}; \
+         woven phrases found {phrases_found}/{phrases}\n{}",
         misses.join("\n")
     );
     println!("{report}");
-    assert!(recall >= 0.92, "{report}");
+    assert!(recall >= 0.98, "{report}");
     assert!(precision >= 0.98, "{report}");
     assert!(attribution >= 0.98, "{report}");
     assert!(resolution >= 0.98, "{report}");

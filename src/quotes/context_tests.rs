@@ -176,3 +176,64 @@ fn a_headline_names_its_speaker_after_a_colon() {
     let t = "“I'm not a politician”: Teodora Vasquez on her run for mayor\n\nShe spoke on Tuesday.";
     assert_eq!(speakers(t), [Some("Teodora Vasquez".into())]);
 }
+
+#[test]
+fn a_quote_running_on_from_a_split_phrase_keeps_its_speaker() {
+    // The next sentence's verb belongs to someone else.
+    let t = "Okafor said the vote mattered because “most people never read the bylaws,” \
+             she said. “We cannot plan if we do not know the rules.”\n\
+             The report, which quotes engineers and planners, among others, explains the delay.";
+    assert_eq!(speakers(t), [Some("Okafor".into())]);
+}
+
+#[test]
+fn a_long_relative_clause_between_a_described_name_and_its_verb() {
+    let t = "“Nobody in this town could play a ballad slower,” the drummer Ines Castell, who \
+             first heard her at the Blue Room in 1983 and later recorded two albums with \
+             her quartet, said on Tuesday.";
+    assert_eq!(
+        find_quotes(t)[0]
+            .speaker_text
+            .as_deref()
+            .map(|s| s.split(',').next()),
+        Some(Some("the drummer Ines Castell"))
+    );
+}
+
+#[test]
+fn an_embedded_post_is_its_credit_lines() {
+    let t = "This was posted a few minutes ago:\n\n\
+             “Please stay home tonight. Our crews cannot reach you on clogged roads.”\n\
+             — Mayor Rosa Delgado (@RosaDelgado) May 3, 2025\n\n\
+             “The bridge is closed until morning. Use the ferry road instead.”\n\
+             - Check the county site for updates";
+    let s = speakers(t);
+    assert_eq!(s[0].as_deref(), Some("Mayor Rosa Delgado"));
+    // A hyphen opening the next line is a list item, not a credit.
+    assert_ne!(s[1].as_deref(), Some("Check the county site for updates"));
+}
+
+#[test]
+fn a_sentence_the_pronoun_speaks_in_names_only_persons() {
+    let t = "“The grid held up,” said Priya Nandakumar, a spokeswoman for the utility. \
+             Crews will not go up until the wind drops, she said.\n\n\
+             “We know it is frustrating to sit in the dark,” she said.";
+    assert_eq!(speakers(t)[1].as_deref(), Some("Priya Nandakumar"));
+    // A person named there is still who the pronoun means.
+    let t = "The board met on Monday. Mayor Ana Ruiz said the plan was sound, and she \
+             urged the council to vote.\n\n\
+             “We have waited long enough,” she said.";
+    assert_eq!(speakers(t)[0].as_deref(), Some("Mayor Ana Ruiz"));
+}
+
+#[test]
+fn the_writer_and_a_number_are_no_one_a_pronoun_stands_for() {
+    // "I" in the narration is the writer.
+    let t = "Lest you think my aunt was cruel, I should say she was kind. Once, I laughed \
+             and said, “I do not believe in ghosts.”";
+    assert_eq!(speakers(t), [Some("I".into())]);
+    // A number opening a sentence is no name.
+    let t = "Twenty-two years ago, an article in the local paper praised the mill.\n\n\
+             “The mill has never been busier than it is this spring,” it added.";
+    assert_eq!(speakers(t), [Some("it".into())]);
+}

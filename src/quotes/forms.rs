@@ -157,25 +157,38 @@ pub(super) fn appositive_subject(masked: &str, p: usize, v: usize) -> Option<Spe
     if !between(masked, p, first.start)
         .trim_matches(is_space)
         .is_empty()
-        || NOT_SUBJECT_START.contains(&low(masked, first).as_str())
     {
         return None;
     }
-    let mut k = 0;
+    // "the saxophonist Denise Harlan, who …, said": a name after its
+    // description, in lower case after a quote, is the subject all the same.
+    let lead = if matches!(at(masked, first), "the" | "a" | "an") {
+        (1..ws.len().min(4))
+            .find(|&i| is_cap(at(masked, ws[i])))
+            .filter(|&i| ws[1..i].iter().all(|&w| !is_cap(at(masked, w))))
+            .filter(|&i| ws.get(i + 1).is_some_and(|&w| is_cap(at(masked, w))))
+            .unwrap_or(0)
+    } else {
+        0
+    };
+    if lead == 0 && NOT_SUBJECT_START.contains(&low(masked, first).as_str()) {
+        return None;
+    }
+    let mut k = lead;
     while k < ws.len()
         && k < 6
         && is_cap(at(masked, ws[k]))
-        && (k == 0
+        && (k == lead
             || between(masked, ws[k - 1].end, ws[k].start)
                 .trim_matches(is_space)
                 .is_empty())
     {
         k += 1;
     }
-    if k == 0 || ws[..k].iter().any(|&w| VERB_RE.is_match(at(masked, w))) {
+    if k == lead || ws[..k].iter().any(|&w| VERB_RE.is_match(at(masked, w))) {
         return None;
     }
-    let core = first.join(ws[k - 1]);
+    let core = ws[lead].join(ws[k - 1]);
     let mut after = core.end;
     // "(R-Ohio)" right after the name.
     let rest = between(masked, after, v);

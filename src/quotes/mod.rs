@@ -303,22 +303,30 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
         // paragraph of an attributed one: news style runs a speaker's words
         // on over paragraphs without saying "he said" again.
         let whole_para = para_start && end >= paras[r.para_last].trim(text).end;
+        // It is weighed against a speech verb in the sentence after, which
+        // may well be about someone else.
         let mut inherited = None;
-        if cands.is_empty()
+        let mut carried = None;
+        if !evidence
+            && !prev_colon
             && let Some((para, sp, resolved)) = &last_speaker
             && (*para == r.para_first || (*para + 1 == r.para_first && whole_para))
         {
             let strength = if *para == r.para_first { 0.6 } else { 0.5 };
+            carried = Some(cands.len());
             cands.push((sp.clone(), strength));
             inherited = Some(resolved.clone());
         }
-        let best = cands
-            .into_iter()
-            .map(|(sp, strength)| {
+        let best = (cands.into_iter().enumerate())
+            .map(|(i, (sp, strength))| {
                 let score = strength * distance_factor(sp.span, Span::new(start, end));
-                (sp, score)
+                (i, sp, score)
             })
-            .max_by(|a, b| a.1.total_cmp(&b.1));
+            .max_by(|a, b| a.2.total_cmp(&b.2));
+        if best.as_ref().map(|b| b.0) != carried {
+            inherited = None;
+        }
+        let best = best.map(|(_, sp, score)| (sp, score));
         // Scare quotes and titles: short and without speech context.
         let first_char = qtext
             .chars()

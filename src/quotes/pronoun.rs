@@ -39,7 +39,8 @@ pub(super) fn names_in(masked: &str, within: Span) -> Vec<Span> {
         let single = ws.get(i + 1).is_none_or(|_| !cap(i + 1));
         // A capitalised conjunction or gerund opening a clause ("Once in
         // my twenties…", "Shifting winds…") is no name.
-        let function = single && (CLAUSE_WORDS.contains(&w.as_str()) || w.ends_with("ing"));
+        let function = single
+            && (CLAUSE_WORDS.contains(&w.as_str()) || w.ends_with("ing") || is_number_word(&w));
         if cap(i) && !NOT_NAME.contains(&w.as_str()) && !VERB_RE.is_match(&w) {
             let mut j = i;
             while j + 1 < ws.len()
@@ -70,6 +71,48 @@ pub(super) fn names_in(masked: &str, within: Span) -> Vec<Span> {
         }
     }
     out
+}
+
+/// "Twenty-two", "Three", "Hundreds": a number opening a sentence.
+fn is_number_word(w: &str) -> bool {
+    const NUMBERS: &[&str] = &[
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "dozen",
+        "dozens",
+    ];
+    w.split('-').all(|p| NUMBERS.contains(&p))
 }
 
 /// What `resolve` is given for an epithet speaker instead of a pronoun.
@@ -170,16 +213,22 @@ pub(super) fn resolve(
     last_named: Option<&str>,
     pronoun: &str,
 ) -> Option<(String, f32)> {
+    // "I said" in the narration is the writer, whom no name in the text
+    // stands for; nor does one stand for "we", the writer and others.
+    if matches!(pronoun, "i" | "we") {
+        return None;
+    }
     // An epithet ("the Spaniard") stands for a person, like "he" or "she".
     let person = matches!(pronoun, "he" | "she" | EPITHET);
-    let pick = |within: Span| {
+    let pick = |within: Span, strict: bool| {
         // A name in a relative clause ("The actress, who has played Tina
         // Molloy since 2013, broke the news") is never the one a later
         // pronoun stands for: the clause describes someone else.
         let names: Vec<Span> = (names_in(masked, within).into_iter())
             .filter(|&n| !in_relative_clause(masked, within, n))
             .collect();
-        let fits = |n: Span| !person || is_person_name(masked, n) || is_subject(masked, n);
+        let fits =
+            |n: Span| !person || is_person_name(masked, n) || (!strict && is_subject(masked, n));
         // A clause opening the sentence before its comma ("While Obama had
         // …, that concerns Henry Crespo") is background: the main clause
         // names who the sentence is about.
@@ -192,7 +241,7 @@ pub(super) fn resolve(
             .or_else(|| names.iter().copied().find(|&n| fits(n)))
     };
     // Same sentence before the quote, then previous sentences.
-    if let Some(n) = pick(Span::new(sstart, qstart)) {
+    if let Some(n) = pick(Span::new(sstart, qstart), false) {
         return Some((squash(n.slice(text)), 0.9));
     }
     let lo = ceil_char(masked, sstart.saturating_sub(RESOLVE_WINDOW)).min(sstart);
@@ -215,11 +264,15 @@ pub(super) fn resolve(
                 .split(|c: char| !c.is_alphanumeric())
                 .find(|w| !w.is_empty())
                 .is_some_and(|w| w.eq_ignore_ascii_case(pronoun));
+        // "Crews will not go up until the wind drops, she said.": in a
+        // sentence the same pronoun speaks in, only a person's name is
+        // who it stands for, not the subject of what she reports.
+        let same_speaker = person && says(between(masked, s, end), pronoun);
         if same_subject {
             end = s;
             continue;
         }
-        if let Some(n) = pick(Span::new(s, end)) {
+        if let Some(n) = pick(Span::new(s, end), same_speaker) {
             return Some((squash(n.slice(text)), 0.7 - 0.2 * f32::from(back)));
         }
         // "A spokesperson for the show confirmed the news. “…,” they
@@ -233,6 +286,16 @@ pub(super) fn resolve(
         end = s;
     }
     last_named.map(|n| (n.to_string(), 0.45))
+}
+
+/// Whether `pronoun` says something in `sentence`: it is followed by a
+/// speech verb ("she said", "he added").
+fn says(sentence: &str, pronoun: &str) -> bool {
+    let ws: Vec<&str> = (sentence.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    ws.windows(2)
+        .any(|p| p[0].eq_ignore_ascii_case(pronoun) && VERB_RE.is_match(&lower(p[1])))
 }
 
 /// Where a subordinate clause opening the sentence in `within` ends (its

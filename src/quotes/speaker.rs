@@ -29,12 +29,29 @@ pub(super) fn attribution_after(masked: &str, e: usize, hi: usize) -> Option<Spe
     // "“…” ― Jane Doe" at the end of a line: a signed quote.
     let line_end = between(masked, e, hi).find('\n').map_or(hi, |k| e + k);
     let line = between(masked, e, line_end);
-    let signed = line.trim_start_matches(is_space);
+    // An embedded post is credited on the line under it: "— Mayor Rosa
+    // Delgado (@RosaDelgado) May 3, 2025".
+    let credit = if line.trim_matches(is_space).is_empty() && line_end < hi {
+        let s = line_end + 1;
+        let end = between(masked, s, hi).find('\n').map_or(hi, |k| s + k);
+        Some((s, end))
+    } else {
+        None
+    };
+    let (signed_start, signed_end) = credit.unwrap_or((e, line_end));
+    let signed = between(masked, signed_start, signed_end).trim_start_matches(is_space);
     if let Some(r) = signed.strip_prefix(['―', '—', '–', '-']) {
+        // Where `r` starts: `signed` runs to the end of its line.
+        let r_at = signed_end - r.len();
+        let handle = r.contains(" (@");
+        let r = r.split(" (@").next().unwrap_or(r);
         let name = trim_name_end(r.trim_matches(is_space));
         let nwords = name.split(is_space).filter(|w| !w.is_empty()).count();
-        if (1..=6).contains(&nwords) && is_cap(name) {
-            let a = line_end - r.len() + (r.len() - r.trim_start_matches(is_space).len());
+        // On a line of its own, a hyphen is more often a list item than a
+        // credit: only a dash and a short name, or a handle, credit a post.
+        let credited = credit.is_none() || (!signed.starts_with('-') && (handle || nwords <= 4));
+        if credited && (1..=6).contains(&nwords) && is_cap(name) {
+            let a = r_at + (r.len() - r.trim_start_matches(is_space).len());
             let s = Span::new(a, a + name.len());
             return Some(Speaker::word(s));
         }
@@ -61,10 +78,18 @@ pub(super) fn attribution_after(masked: &str, e: usize, hi: usize) -> Option<Spe
         return None;
     }
     let m = VERB_RE.find(t)?;
-    if m.start() > 160 || t[..m.start()].contains(MASK as char) {
+    // A line break ends the quote's sentence: the next line is the
+    // article's own (a credit under a post is read above).
+    if t[..m.start()].contains(MASK as char) || between(masked, e, p + m.start()).contains('\n') {
         return None;
     }
     let v = p + m.start();
+    // Only a name with a long appositive reaches further: "…," the
+    // saxophonist Denise Harlan, who first heard Vance at … and later
+    // recorded two albums with her trio, said.
+    if m.start() > 160 {
+        return appositive_subject(masked, p, v).filter(|_| m.start() <= 320);
+    }
     if m.start() == 0 {
         return subject_after(masked, v + m.len(), send);
     }

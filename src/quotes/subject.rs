@@ -228,7 +228,9 @@ pub(super) fn subject_before(masked: &str, lo: usize, v: usize) -> Option<Speake
     }
     // Close a parenthetical: "Sen. Ted Cruz (R-Texas)".
     let tail = between(masked, end, v);
-    if tail.trim_start_matches(is_space).starts_with(')')
+    if tail
+        .trim_start_matches(|c: char| is_space(c) || c == '.')
+        .starts_with(')')
         && between(masked, ws[a].start, end).contains('(')
     {
         end += tail.find(')').map_or(0, |p| p + 1);

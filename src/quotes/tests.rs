@@ -187,6 +187,9 @@ fn name_with_appositive_before_the_verb() {
         q.speaker_text.as_deref(),
         Some("Ravi Kelly, a retired engineer and a former mayor")
     );
+    // A party and state closing on an abbreviation's full stop.
+    let q = one("“We will appeal the ruling,” Sen. Jo Reed (D-Mo.) said.");
+    assert_eq!(q.speaker_text.as_deref(), Some("Sen. Jo Reed (D-Mo.)"));
     let q = one("“We will appeal,” Rep. Jo Reed (R-Ohio), a panel member, said.");
     assert_eq!(
         q.speaker_text.as_deref(),
