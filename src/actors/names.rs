@@ -40,6 +40,11 @@ pub(super) fn tokens(s: &str) -> Vec<Option<(usize, &str)>> {
         } else {
             core.trim_end_matches('.')
         };
+        // Markup left in scraped text ("True.\">Sanders") is no word.
+        if core.contains(['<', '>', '"', '“', '”', '=']) {
+            out.push(None);
+            continue;
+        }
         if lead > 0 {
             out.push(None);
         }
@@ -102,8 +107,10 @@ pub fn find_names(sentence: &str) -> Vec<NameMention> {
             j += 1;
         }
         // Small words capitalised inside a run are a headline's or a
-        // caption's ("Trump Posts On X"), not a name's.
-        if run[1..].iter().any(|w| in_set(&HEADLINE_WORDS_SET, w)) {
+        // caption's ("Trump Posts On X"), not a name's. A party and a
+        // district in brackets ("(D-Newport News)") are no one's name.
+        let party = |w: &str| w.len() > 2 && matches!(&w.as_bytes()[..2], b"D-" | b"R-" | b"I-");
+        if run[1..].iter().any(|w| in_set(&HEADLINE_WORDS_SET, w)) || party(run[0]) {
             i = j;
             continue;
         }
@@ -291,10 +298,12 @@ pub(super) fn split_run(run: &[&str], lower_role: Option<String>) -> Option<Name
 fn person_like(words: &[&str]) -> bool {
     !words.first().is_some_and(|w| in_set(&PLACE_FIRST_SET, w))
         && words.iter().enumerate().all(|(k, w)| {
+            // "Vann R. Newkirk II": a generation after the surname.
+            let generation = k + 1 == words.len() && k >= 2 && matches!(*w, "II" | "III" | "IV");
             !((in_set(&NOT_PERSON_WORDS_SET, w) && !(k == 0 && *w == "Bill"))
                 || in_set(&NOT_NAMES_SET, w)
                 || in_set(&ORG_WORDS_SET, w)
-                || is_acronym(w)
+                || (is_acronym(w) && !generation)
                 || *w == "of"
                 || *w == "the")
         })

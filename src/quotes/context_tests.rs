@@ -237,3 +237,34 @@ fn the_writer_and_a_number_are_no_one_a_pronoun_stands_for() {
              “The mill has never been busier than it is this spring,” it added.";
     assert_eq!(speakers(t), [Some("it".into())]);
 }
+
+#[test]
+fn a_description_with_a_participle_between_commas_speaks() {
+    let t = "“Some ministers wanted to hold the line,” a government spokesman, speaking on \
+             condition of anonymity, said.";
+    assert_eq!(speakers(t), [Some("a government spokesman".into())]);
+}
+
+#[test]
+fn who_a_report_quotes_is_the_speaker_not_the_report() {
+    let t = "“No decision will be taken before the consultation,” Prime Minister Ilian Voss \
+             was quoted by the state news agency as saying.";
+    assert_eq!(speakers(t), [Some("Prime Minister Ilian Voss".into())]);
+    let t = "The agency quoted Interior Minister Katarina Lenz as saying: “Those who attacked \
+             officers will face the law.”";
+    assert_eq!(
+        speakers(t),
+        [Some("Interior Minister Katarina Lenz".into())]
+    );
+    // "him" is the person named before, not the paper that quotes him.
+    let t = "Finance Minister Radomir Chell struck a softer tone. The newspaper Narodni Glas \
+             quoted him as saying: “The budget will have to find the money elsewhere.”";
+    assert_eq!(speakers(t), [Some("Finance Minister Radomir Chell".into())]);
+}
+
+#[test]
+fn a_plural_subject_is_no_he() {
+    let t = "Corbin Ashdown ran the depot. Prosecutors say Ashdown answered the memo with \
+             pressure. \"Tell Dana the files are coming,\" he wrote in a text message.";
+    assert_eq!(speakers(t), [Some("Ashdown".into())]);
+}

@@ -27,7 +27,7 @@ predicted|promised|vowed|joked|quipped|shouted|shouts|yelled|yells|screamed|scre
 answered|agreed|clarified|elaborated|speculated|hinted|proclaimed|protested|objected|\
 scoffed|fumed|griped|grumbled|groused|gushed|marveled|marvelled|reasoned|sighed|\
 wired|cabled|messaged|radioed|reminded|reassured|shot back|fired back|ask|\
-concluded|testified|emailed|texted|typed|bragged|boasted|complained|complains|lamented|pleaded|pled|\
+concluded|concludes|testified|testifies|emailed|texted|typed|bragged|boasted|complained|complains|lamented|pleaded|pled|\
 implored|begged|demanded|mused|cautioned|contended|contends|recounted|\
 reiterated|assured|stressed|emphasized|emphasised|maintained|maintains|alleged|tweeting|posting|\
 exclaimed|began|wondered|predicts|thundered|disclosed|revealed|confirmed|reported|\

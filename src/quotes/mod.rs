@@ -358,12 +358,26 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
                 let score = *score;
                 let st = squash(sp.span.slice(text));
                 let core = squash(sp.core.slice(text));
-                if is_pronoun(&st) {
+                // "quoted him as saying": the object stands for the subject.
+                let subject_form = match lower(&st).as_str() {
+                    "him" => Some("he"),
+                    "her" => Some("she"),
+                    "them" => Some("they"),
+                    _ => None,
+                };
+                if is_pronoun(&st) || subject_form.is_some() {
                     let res = match &inherited {
                         Some(was) => was.clone().map(|n| (n, 0.8)),
                         None => {
-                            let pronoun = lower(&st);
-                            resolve(masked, text, sstart, start, last_named.as_deref(), &pronoun)
+                            let pronoun = subject_form.map_or_else(|| lower(&st), String::from);
+                            // The object of "quoted" is not the subject of its
+                            // own sentence: look before it.
+                            let upto = if subject_form.is_some() {
+                                sstart
+                            } else {
+                                start
+                            };
+                            resolve(masked, text, sstart, upto, last_named.as_deref(), &pronoun)
                         }
                     };
                     let c = score * res.as_ref().map_or(0.4, |r| r.1);

@@ -227,8 +227,13 @@ pub(super) fn resolve(
         let names: Vec<Span> = (names_in(masked, within).into_iter())
             .filter(|&n| !in_relative_clause(masked, within, n))
             .collect();
-        let fits =
-            |n: Span| !person || is_person_name(masked, n) || (!strict && is_subject(masked, n));
+        // "Prosecutors say Ashdown answered …": a subject its verb makes
+        // plural is no "he" or "she".
+        let fits = |n: Span| {
+            !person
+                || is_person_name(masked, n)
+                || (!strict && is_subject(masked, n) && !plural_subject(masked, n))
+        };
         // A clause opening the sentence before its comma ("While Obama had
         // …, that concerns Henry Crespo") is background: the main clause
         // names who the sentence is about.
@@ -471,6 +476,32 @@ fn is_subject(masked: &str, n: Span) -> bool {
             || AUXILIARIES.contains(&w)
             || (w.len() > 4 && w.ends_with("ed"))
             || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")))
+}
+
+/// Whether the verb after the name at `n` is one a plural subject takes:
+/// "Prosecutors say", "Officials have".
+fn plural_subject(masked: &str, n: Span) -> bool {
+    let next = masked[n.end..]
+        .split(is_space)
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    let w = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+    matches!(
+        w,
+        "say"
+            | "have"
+            | "are"
+            | "were"
+            | "allege"
+            | "claim"
+            | "argue"
+            | "believe"
+            | "want"
+            | "do"
+            | "tell"
+            | "contend"
+            | "insist"
+    )
 }
 
 /// Verbs a subject's name is often followed by ("Ham was blunt").

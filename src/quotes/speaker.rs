@@ -1,6 +1,6 @@
 //! Speaker phrases and attribution patterns.
 
-use super::forms::{appositive_subject, clause_start};
+use super::forms::{appositive_subject, clause_start, described_subject, quoted_as};
 use super::lexicon::*;
 use super::pronoun::*;
 use super::sentences::*;
@@ -100,7 +100,12 @@ pub(super) fn attribution_after(masked: &str, e: usize, hi: usize) -> Option<Spe
             .is_empty()
             .then_some(sp);
     }
-    if let Some(sp) = appositive_subject(masked, p, v) {
+    if m.as_str() == "saying"
+        && let Some(sp) = quoted_as(masked, p, v)
+    {
+        return Some(sp);
+    }
+    if let Some(sp) = appositive_subject(masked, p, v).or_else(|| described_subject(masked, p, v)) {
         return Some(sp);
     }
     let sp = subject_before(masked, p, v)?;
@@ -144,9 +149,14 @@ pub(super) fn attribution_before(masked: &str, lo: usize, s: usize) -> Option<(S
         let v = lo + m.start();
         let sp = if m.as_str().eq_ignore_ascii_case("according to") {
             subject_after(masked, v + m.len(), s)
+        } else if m.as_str() == "saying"
+            && let Some(sp) = quoted_as(masked, clause_start(masked, lo, v), v)
+        {
+            Some(sp)
         } else {
             let clause = clause_start(masked, lo, v);
             appositive_subject(masked, clause, v)
+                .or_else(|| described_subject(masked, clause, v))
                 .or_else(|| subject_before(masked, lo, v))
                 .or_else(|| {
                     // "…, said X: “…”" / "said X, “…”".
