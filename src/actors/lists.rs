@@ -427,6 +427,8 @@ pub(super) const TITLES: &[&str] = &[
     "Senator",
     "Sen.",
     "Rep.",
+    "Del.",
+    "Delegate",
     "Representative",
     "Gov.",
     "Governor",

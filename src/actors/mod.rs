@@ -180,6 +180,7 @@ impl ActorIndex {
     /// possessive ("Scott's niece" is not Scott) or a modifier ("a U.S.
     /// official" is kept as written, not made the United States).
     pub fn resolve_speaker(&self, phrase: &str) -> Option<usize> {
+        let phrase = &*names::without_nicknames(phrase);
         let cut = phrase
             .find([',', '(', '[', ';', '—', '–'])
             .unwrap_or(phrase.len());
@@ -347,6 +348,8 @@ mod tests {
             name("Representative Olek Varga of Brackley University"),
             Some("Olek Varga")
         );
+        // A nickname inside the name is read through.
+        assert_eq!(name("Rep. Olek “Ox” Varga"), Some("Olek Varga"));
         // Someone's niece is not that someone; an unnamed head is no one.
         assert_eq!(name("Olek Varga's niece"), None);
         assert_eq!(name("a fellow at Brackley University"), None);

@@ -21,8 +21,13 @@ pub(super) fn is_acronym(w: &str) -> bool {
 /// Words with their byte offsets; punctuation that ends a name run (commas,
 /// quotes, dashes) becomes a break marked by `None`.
 pub(super) fn tokens(s: &str) -> Vec<Option<(usize, &str)>> {
-    let mut out = Vec::new();
+    let mut out: Vec<Option<(usize, &str)>> = Vec::new();
     for (start, raw) in split_ws(s) {
+        // A nickname quoted inside a name ("Marcia “Cia” Price") is left
+        // out, so the name runs on.
+        if is_nickname(raw) && matches!(out.last(), Some(Some((_, w))) if is_cap(w)) {
+            continue;
+        }
         let lead = raw.len() - raw.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
         let core =
             raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'' && c != '’');
@@ -60,6 +65,32 @@ pub(super) fn tokens(s: &str) -> Vec<Option<(usize, &str)>> {
         }
     }
     out
+}
+
+/// A quoted capitalised word: "“Cia”" in "Marcia “Cia” Price".
+fn is_nickname(raw: &str) -> bool {
+    let inner = raw.trim_matches(|c: char| !c.is_alphanumeric());
+    raw.starts_with(['"', '“', '‘'])
+        && raw.ends_with(['"', '”', '’'])
+        && inner.len() >= 2
+        && inner.chars().all(char::is_alphabetic)
+        && is_cap(inner)
+}
+
+/// `s` without the nicknames quoted inside names, as the name finder reads
+/// it: "Del. Marcia “Cia” Price" → "Del. Marcia Price".
+pub(super) fn without_nicknames(s: &str) -> std::borrow::Cow<'_, str> {
+    let ws: Vec<&str> = s.split(' ').collect();
+    let drop = |k: usize| {
+        k > 0
+            && is_nickname(ws[k])
+            && is_cap(ws[k - 1].trim_start_matches(|c: char| !c.is_alphanumeric()))
+    };
+    if !(0..ws.len()).any(drop) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let kept: Vec<&str> = (0..ws.len()).filter(|&k| !drop(k)).map(|k| ws[k]).collect();
+    std::borrow::Cow::Owned(kept.join(" "))
 }
 
 pub(super) fn is_initialism(w: &str) -> bool {
@@ -408,5 +439,24 @@ mod tests {
         assert_eq!(n[0].name, "Justice Department");
         assert_eq!(n[0].role, None);
         assert_eq!(n[0].kind, Some(ActorKind::Organization));
+    }
+
+    #[test]
+    fn a_generation_ends_a_persons_name() {
+        assert_eq!(
+            people("Omar Brandt III, a writer, posted."),
+            [("Omar Brandt III".into(), None)]
+        );
+    }
+
+    #[test]
+    fn a_party_bracket_and_markup_are_no_names() {
+        assert_eq!(
+            names("Del. Lena Oduya (D-Newport News) spoke."),
+            ["Lena Oduya"]
+        );
+        assert_eq!(names("Del. Lena “Lee” Oduya spoke."), ["Lena Oduya"]);
+        let n = names("rated it Mostly True.\">Brandt");
+        assert!(n.iter().all(|n| !n.contains(['"', '>'])), "{n:?}");
     }
 }
