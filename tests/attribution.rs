@@ -4,7 +4,9 @@
 //! an email, scare quotes and titles that are not quotations, a tabloid
 //! story, a court report, a match report, an earnings call, anonymous
 //! sources, a Sunday-show recap, a live blog with an embedded post, an
-//! obituary and a British political story. Each quotation in
+//! obituary, a British political story, a round-up of reactions, a
+//! science story, a translated wire story, a Q&A, a court story where
+//! documents speak and a fact-check. Each quotation in
 //! `fixtures/attribution.gold.json` is marked by its byte span and the
 //! speaker as written, and a pronoun speaker by the person it stands for;
 //! the figures below are floors, so a change that costs generality fails
@@ -105,10 +107,8 @@ fn quotes_and_speakers_in_styles_written_for_the_test() {
                         .map(|a| a.as_str().unwrap().to_lowercase()),
                 );
             }
-            let names_it = |who: &str| {
-                let h = head(who).unwrap();
-                names.iter().any(|n| n.contains(&h))
-            };
+            let names_it =
+                |who: &str| head(who).is_some_and(|h| names.iter().any(|n| n.contains(&h)));
             if q["source_is_pronoun"].as_bool().unwrap_or(false) {
                 // A pronoun speaker is scored on the person it stands for.
                 if let Some(person) = q["person"].as_str() {
@@ -128,7 +128,8 @@ fn quotes_and_speakers_in_styles_written_for_the_test() {
                 continue;
             }
             named += 1;
-            if names_it(source) {
+            // An epithet ("the 34-year-old") may be written as the person.
+            if names_it(source) || q["person"].as_str().is_some_and(names_it) {
                 attributed += 1;
             } else {
                 misses.push(format!("{file}: {source:?} got {:?}", names[0]));

@@ -7,7 +7,7 @@ use crate::actors::{NameMention, find_names};
 use crate::dates::{Anchor, DateMention, Recent, find_anchor, find_dates_after};
 use crate::loader::Document;
 use crate::model::{Basis, DateInfo, Name, Precision, Span};
-use crate::quotes::find_quotes;
+use crate::quotes::find_quotes_in;
 use crate::text::{paragraphs, sentences, squash};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -131,7 +131,7 @@ pub(super) fn extract_article(doc: &Document, shared: &Shared) -> Extracted {
     };
     // Quotes first: their search holds a masked copy of the text, which is
     // freed before the events of a long article pile up.
-    let found_quotes = find_quotes(clean);
+    let found_quotes = find_quotes_in(clean, &doc.meta.headings);
     let mut recent = Recent::default();
     // Every date mention of the article where it stands, to date quotes.
     let mut dated: Vec<(Span, DateInfo)> = Vec::new();

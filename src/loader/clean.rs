@@ -29,6 +29,10 @@ pub struct Cleaned {
     pub title: Option<String>,
     pub title_span: Option<Span>,
     pub posts: Vec<Post>,
+    /// The lines blanked as headings, kept as they read: a name on its own
+    /// line ("Prime Minister Helena Marovic, Estravia") heads the quotes
+    /// under it.
+    pub headings: Vec<(Span, String)>,
 }
 
 #[derive(Clone, Copy)]
@@ -232,7 +236,7 @@ fn clean_with(text: &str, blank_short_lines: bool) -> Cleaned {
     // navigation, not an event: in markup, whose blocks are the article's
     // own, only the short ones (a subhead, a list item's label) are.
     let max_words = if blank_short_lines { 14 } else { 6 };
-    blank_headings(&mut clean, out.title_span, &out.posts, max_words);
+    out.headings = blank_headings(&mut clean, out.title_span, &out.posts, max_words);
     out.clean = clean;
     out
 }
@@ -415,7 +419,13 @@ fn find_title(out: &mut Cleaned, clean: &str, first_line_rest: Option<(usize, us
 
 /// Section kickers and captions ("Rubio Contradicted", "Military escalation")
 /// are short stand-alone lines that do not end like sentences: not content.
-fn blank_headings(clean: &mut String, title: Option<Span>, posts: &[Post], max_words: usize) {
+/// Blanks the headings of `clean` and returns them, each with its text.
+fn blank_headings(
+    clean: &mut String,
+    title: Option<Span>,
+    posts: &[Post],
+    max_words: usize,
+) -> Vec<(Span, String)> {
     let spans: Vec<Span> = paragraphs(clean)
         .into_iter()
         .filter(|&span| {
@@ -429,11 +439,15 @@ fn blank_headings(clean: &mut String, title: Option<Span>, posts: &[Post], max_w
                 && t.split_whitespace().count() <= max_words
         })
         .collect();
+    let headings = (spans.iter())
+        .map(|&s| (s, clean[s.start..s.end].to_string()))
+        .collect();
     let mut bytes = std::mem::take(clean).into_bytes();
     for s in spans {
         blank(&mut bytes, s.start, s.end);
     }
     *clean = String::from_utf8(bytes).expect("blanking keeps UTF-8 valid");
+    headings
 }
 
 #[cfg(test)]

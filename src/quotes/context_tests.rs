@@ -268,3 +268,28 @@ fn a_plural_subject_is_no_he() {
              pressure. \"Tell Dana the files are coming,\" he wrote in a text message.";
     assert_eq!(speakers(t), [Some("Ashdown".into())]);
 }
+
+#[test]
+fn a_name_line_heads_the_quotes_under_it() {
+    let original = "Leaders responded on Sunday to the treaty.\n\n\
+                    **Prime Minister Helena Marovic, Estravia**\n\n\
+                    “Today our children inherit a river, not a quarrel.”\n\n\
+                    “I want to thank the farmers, who waited longest.”";
+    // Cleaning blanks the line as a heading and keeps it aside.
+    let who = |line: &str| {
+        let text = original.replace("**Prime Minister Helena Marovic, Estravia**", line);
+        let at = text.find(line).unwrap();
+        let heading = (Span::new(at, at + line.len()), line.to_string());
+        let clean = text.replace(line, &" ".repeat(line.len()));
+        (find_quotes_in(&clean, &[heading]).into_iter())
+            .map(|q| q.speaker_text)
+            .collect::<Vec<_>>()
+    };
+    let marovic = Some("Prime Minister Helena Marovic".to_string());
+    assert_eq!(
+        who("  Prime Minister Helena Marovic, Estravia  "),
+        [marovic.clone(), marovic]
+    );
+    // A heading that names no one heads nothing.
+    assert_eq!(who("Reaction in the Region"), [None, None]);
+}

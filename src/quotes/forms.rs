@@ -356,3 +356,27 @@ pub(super) fn statement_by(masked: &str, lo: usize, hi: usize) -> Option<Speaker
     let sp = subject_after(masked, ws[by].end, hi)?;
     is_cap(sp.core.slice(masked)).then_some(sp)
 }
+
+/// The last heading in `gap` (a line cleaning blanked, given with its
+/// text) when it is only a name, maybe with where the person is from after
+/// a comma: "Prime Minister Helena Marovic, Estravia", "Water Without
+/// Borders". The name, for the quotes under it.
+pub(super) fn name_line(headings: &[(Span, String)], gap: Span) -> Option<Speaker> {
+    let (span, line) = headings.iter().rfind(|(h, _)| gap.contains(*h))?;
+    let marks = |c: char| is_space(c) || matches!(c, '*' | '_' | '#');
+    let body = line.trim_matches(marks).trim_end_matches(':');
+    let at = span.start + (line.len() - line.trim_start_matches(marks).len());
+    let words = body.split(is_space).filter(|w| !w.is_empty()).count();
+    if !(2..=10).contains(&words) || body.contains(['.', '?', '!', ';', '(', '"', '“', '”']) {
+        return None;
+    }
+    let name = body
+        .split(',')
+        .next()
+        .unwrap_or(body)
+        .trim_end_matches(is_space);
+    let named = crate::actors::find_names(name)
+        .into_iter()
+        .any(|m| m.kind.is_some() && name.ends_with(m.name.as_str()) && m.name.contains(' '));
+    named.then(|| Speaker::word(Span::new(at, at + name.len())))
+}

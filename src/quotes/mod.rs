@@ -71,6 +71,24 @@ const MAX_SPLIT_NARRATION: usize = 3;
 
 /// Finds every direct quotation in `text`, the clean text of a whole article.
 pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
+    find_quotes_in(text, &[])
+}
+
+/// As `find_quotes`, with the lines cleaning blanked as headings, each with
+/// its text: a name on its own line may head the quotes under it
+/// ("Prime Minister Helena Marovic, Estravia").
+pub fn find_quotes_in(text: &str, headings: &[(Span, String)]) -> Vec<QuoteMention> {
+    // What a span of `text` reads, a blanked heading's words included.
+    let read = |s: Span| -> &str {
+        let here = s.slice(text);
+        if !here.trim_matches(is_space).is_empty() {
+            return here;
+        }
+        (headings.iter())
+            .find(|(h, _)| h.start <= s.start && s.end <= h.end)
+            .and_then(|(h, line)| line.get(s.start - h.start..s.end - h.start))
+            .unwrap_or(here)
+    };
     let paras = paragraphs(text);
     // A nickname or a title quoted in the narration ("Marcia “Cia” Price",
     // "on “Fox and Friends.”") is part of it: it is neither a quote nor
@@ -295,6 +313,17 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
                     });
                 cands.extend(sp);
             }
+            // "**Prime Minister Helena Marovic, Estravia**" on its own line
+            // heads the quotes under it, in a round-up of reactions.
+            let whole = end >= paras[r.para_last].trim(text).end;
+            // The paragraph above, or a line between that cleaning blanked.
+            let above = Span::new(qa, pa);
+            if !evidence
+                && whole
+                && let Some(sp) = forms::name_line(headings, above)
+            {
+                cands.push((sp, 0.7));
+            }
         }
         // A quote with no attribution of its own in the paragraph of the
         // last attributed one is its speaker's still ("“This isn't right,”
@@ -356,8 +385,9 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
             None => (None, None, None, None),
             Some((sp, score)) => {
                 let score = *score;
-                let st = squash(sp.span.slice(text));
-                let core = squash(sp.core.slice(text));
+                // A name line is read where cleaning has not blanked it.
+                let st = squash(read(sp.span));
+                let core = squash(read(sp.core));
                 // "quoted him as saying": the object stands for the subject.
                 let subject_form = match lower(&st).as_str() {
                     "him" => Some("he"),
@@ -446,6 +476,17 @@ pub fn find_quotes(text: &str) -> Vec<QuoteMention> {
         });
     }
     if !turns.is_empty() {
+        // Answers under a bare "A:" are the interviewee's.
+        let mut turns = turns;
+        if turns.iter().any(|t| t.speaker_text.is_none())
+            && let Some(who) = transcript::interviewee(text, masked, &paras)
+        {
+            for t in turns.iter_mut().filter(|t| t.speaker_text.is_none()) {
+                t.speaker_text = Some(squash(who.slice(text)));
+                t.speaker_span = Some(who);
+                t.speaker_confidence = Some(0.7);
+            }
+        }
         out.extend(turns);
         out.sort_by_key(|q| q.span.start);
     }

@@ -246,6 +246,33 @@ pub(super) fn turns(text: &str, paras: &[Span], raws: &[Raw]) -> (Vec<QuoteMenti
     (out, quoted)
 }
 
+/// Who answers under a bare "A:" in the transcript of `text`: the person
+/// its introduction is about, the subject opening one of the paragraphs
+/// before the first turn ("Liisa Haravuo, who …, spoke to us"), else the
+/// person the headline names last ("A Conversation with Liisa Haravuo").
+/// `masked` is `text` with its quotations masked.
+pub(super) fn interviewee(text: &str, masked: &str, paras: &[Span]) -> Option<Span> {
+    let first_turn = (1..paras.len()).find(|&i| label_of(text, paras[i], i).is_some())?;
+    let intro = paras[1..first_turn].iter().find_map(|p| {
+        super::subject::opening_subject(masked, p.start, p.end)
+            .filter(|sp| {
+                super::speaker::is_person_like(masked, sp.span)
+                    && !super::pronoun::is_pronoun(sp.span.slice(masked))
+            })
+            .map(|sp| sp.core)
+    });
+    intro.or_else(|| {
+        let head = *paras.first()?;
+        let line = head.slice(text);
+        let name = crate::actors::find_names(line)
+            .into_iter()
+            .rfind(|m| m.kind == Some(crate::model::ActorKind::Person))?
+            .name;
+        let at = line.rfind(name.as_str())?;
+        Some(Span::new(head.start + at, head.start + at + name.len()))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::quotes::find_quotes;
@@ -312,11 +339,25 @@ mod tests {
     }
 
     #[test]
-    fn answers_under_a_bare_label_have_no_speaker() {
-        let t = "The mayor answered our questions.\n\n\
-                 Q: Why now?\n\nA: Because the roof leaked for years.\n\n\
-                 Q: What next?\n\nA: The budget, line by line.";
-        let qs = find_quotes(t);
+    fn answers_under_a_bare_label_are_the_interviewees() {
+        let turns = "Q: Why now?\n\nA: Because the roof leaked for years.\n\n\
+                     Q: What next?\n\nA: The budget, line by line.";
+        // The person the introduction opens on.
+        let t = format!(
+            "Roofs and budgets\n\nMarta Ilves, who became mayor in May, spoke to us \
+             about the town hall.\n\n{turns}"
+        );
+        let who: Vec<_> = said(&t).into_iter().map(|(w, _)| w).collect();
+        assert_eq!(
+            who,
+            [Some("Marta Ilves".into()), Some("Marta Ilves".into())]
+        );
+        // The person the headline names.
+        let t = format!("A Conversation with Marta Ilves\n\n{turns}");
+        assert_eq!(said(&t)[0].0.as_deref(), Some("Marta Ilves"));
+        // No one named: no speaker.
+        let t = format!("The mayor answered our questions.\n\n{turns}");
+        let qs = find_quotes(&t);
         assert_eq!(qs.len(), 2, "{qs:#?}");
         assert!(qs.iter().all(|q| q.speaker_text.is_none()));
     }
