@@ -8,7 +8,7 @@ mod lists;
 mod merge;
 mod names;
 
-pub use names::{NameMention, find_names};
+pub use names::{NameMention, find_names, without_nicknames};
 
 use crate::aliases::{AliasTable, EntryKind};
 use crate::model::{Actor, Name};

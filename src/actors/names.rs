@@ -79,7 +79,7 @@ fn is_nickname(raw: &str) -> bool {
 
 /// `s` without the nicknames quoted inside names, as the name finder reads
 /// it: "Del. Marcia “Cia” Price" → "Del. Marcia Price".
-pub(super) fn without_nicknames(s: &str) -> std::borrow::Cow<'_, str> {
+pub fn without_nicknames(s: &str) -> std::borrow::Cow<'_, str> {
     let ws: Vec<&str> = s.split(' ').collect();
     let drop = |k: usize| {
         k > 0

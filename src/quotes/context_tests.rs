@@ -293,3 +293,30 @@ fn a_name_line_heads_the_quotes_under_it() {
     // A heading that names no one heads nothing.
     assert_eq!(who("Reaction in the Region"), [None, None]);
 }
+
+#[test]
+fn a_sentence_quoted_after_a_colon_is_not_the_next_sentences() {
+    let t = "Finance Minister Radomir Chell struck a softer tone. The Courier quoted him as \
+             saying: “The budget will find the money.” Councillor Olek Varga was quoted by the \
+             Courier as saying, “We will appeal.”";
+    assert_eq!(
+        speakers(t),
+        [
+            Some("Finance Minister Radomir Chell".into()),
+            Some("Councillor Olek Varga".into())
+        ]
+    );
+}
+
+#[test]
+fn a_name_line_with_a_nickname_heads_the_quotes_under_it() {
+    let line = "**Mayor Ana “Nan” Ruiz, Carrowmouth**";
+    let text = format!(
+        "Leaders responded on Sunday.\n\n{}\n\n“Today the quay belongs to the town again.”",
+        " ".repeat(line.len())
+    );
+    let at = "Leaders responded on Sunday.\n\n".len();
+    let heading = (Span::new(at, at + line.len()), line.to_string());
+    let q = find_quotes_in(&text, &[heading]);
+    assert_eq!(q[0].speaker_text.as_deref(), Some("Mayor Ana “Nan” Ruiz"));
+}

@@ -367,16 +367,15 @@ pub(super) fn name_line(headings: &[(Span, String)], gap: Span) -> Option<Speake
     let body = line.trim_matches(marks).trim_end_matches(':');
     let at = span.start + (line.len() - line.trim_start_matches(marks).len());
     let words = body.split(is_space).filter(|w| !w.is_empty()).count();
-    if !(2..=10).contains(&words) || body.contains(['.', '?', '!', ';', '(', '"', '“', '”']) {
+    // A nickname inside the name ("Ana “Nan” Ruiz") is read through.
+    let plain = crate::actors::without_nicknames(body);
+    if !(2..=10).contains(&words) || plain.contains(['.', '?', '!', ';', '(', '"', '“', '”']) {
         return None;
     }
-    let name = body
-        .split(',')
-        .next()
-        .unwrap_or(body)
-        .trim_end_matches(is_space);
-    let named = crate::actors::find_names(name)
+    let first = |s: &str| -> String { s.split(',').next().unwrap_or(s).trim_end().to_string() };
+    let (name, plain_name) = (first(body), first(&plain));
+    let named = crate::actors::find_names(&plain_name)
         .into_iter()
-        .any(|m| m.kind.is_some() && name.ends_with(m.name.as_str()) && m.name.contains(' '));
+        .any(|m| m.kind.is_some() && plain_name.ends_with(m.name.as_str()) && m.name.contains(' '));
     named.then(|| Speaker::word(Span::new(at, at + name.len())))
 }

@@ -215,13 +215,24 @@ pub fn find_quotes_in(text: &str, headings: &[(Span, String)]) -> Vec<QuoteMenti
         if let Some(sp) = split_sp {
             cands.push((sp, 0.95));
         }
+        // A whole sentence quoted after "X quoted him as saying:" is not
+        // the next sentence's: its attribution is the colon's.
+        let sstart = sentence_start(masked, pa, start);
+        let colon_first = qtext.ends_with(['.', '?', '!'])
+            && Span::new(sstart, start)
+                .slice(masked)
+                .trim_end_matches(is_space)
+                .ends_with(':')
+            && attribution_before(masked, sstart, start).is_some();
         if cands.is_empty()
+            && !colon_first
             && first_end <= first_part_para_end
             && let Some(sp) = attribution_after(masked, first_end, first_part_para_end)
         {
             cands.push((sp, 0.9));
         }
         if cands.is_empty()
+            && !colon_first
             && end <= pe
             && let Some(sp) = attribution_after(masked, end, pe)
         {
@@ -230,7 +241,6 @@ pub fn find_quotes_in(text: &str, headings: &[(Span, String)]) -> Vec<QuoteMenti
         let mut evidence = !cands.is_empty();
         let said_after = evidence;
         // 2. Earlier in the same sentence.
-        let sstart = sentence_start(masked, pa, start);
         let before = Span::new(sstart, start)
             .slice(masked)
             .trim_end_matches(is_space);
