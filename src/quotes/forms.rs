@@ -145,21 +145,26 @@ const NOT_SUBJECT_START: &[&str] = &[
     "there",
 ];
 
+/// The words from `p` to the verb at `v` (both moved onto character
+/// boundaries), when a word opens right at `p`.
+fn clause_words(masked: &str, p: usize, v: usize) -> Option<(usize, Vec<Span>)> {
+    let v = floor_char(masked, v);
+    let p = ceil_char(masked, p).min(v);
+    let ws = words(masked, Span::new(p, v));
+    let first = *ws.first()?;
+    between(masked, p, first.start)
+        .trim_matches(is_space)
+        .is_empty()
+        .then_some((v, ws))
+}
+
 /// A name opening the clause at `p`, an appositive between commas and the
 /// verb at `v`: "Leonard Burman, director of the tax centre and a
 /// professor, said", "Rep. Jo Reed (R-Ohio), a panel member, said",
 /// "Mitch Cole, R-Ky., said".
 pub(super) fn appositive_subject(masked: &str, p: usize, v: usize) -> Option<Speaker> {
-    let v = floor_char(masked, v);
-    let p = ceil_char(masked, p).min(v);
-    let ws = words(masked, Span::new(p, v));
-    let first = *ws.first()?;
-    if !between(masked, p, first.start)
-        .trim_matches(is_space)
-        .is_empty()
-    {
-        return None;
-    }
+    let (v, ws) = clause_words(masked, p, v)?;
+    let first = ws[0];
     // "the saxophonist Denise Harlan, who …, said": a name after its
     // description, in lower case after a quote, is the subject all the same.
     let lead = if matches!(at(masked, first), "the" | "a" | "an") {
@@ -245,15 +250,9 @@ pub(super) fn appositive_subject(masked: &str, p: usize, v: usize) -> Option<Spe
 /// spokesman, speaking on condition of anonymity, said". The description
 /// speaks; what the commas hold is why it is not named.
 pub(super) fn described_subject(masked: &str, p: usize, v: usize) -> Option<Speaker> {
-    let v = floor_char(masked, v);
-    let p = ceil_char(masked, p).min(v);
-    let ws = words(masked, Span::new(p, v));
-    let first = *ws.first()?;
-    if !between(masked, p, first.start)
-        .trim_matches(is_space)
-        .is_empty()
-        || !DETERMINERS.contains(&at(masked, first))
-    {
+    let (v, ws) = clause_words(masked, p, v)?;
+    let first = ws[0];
+    if !DETERMINERS.contains(&at(masked, first)) {
         return None;
     }
     // The description: up to the first comma, a few words, no verb.
