@@ -85,8 +85,14 @@ pub fn find_quotes_in(text: &str, headings: &[(Span, String)]) -> Vec<QuoteMenti
             return here;
         }
         (headings.iter())
-            .find(|(h, _)| h.start <= s.start && s.end <= h.end)
-            .and_then(|(h, line)| line.get(s.start - h.start..s.end - h.start))
+            .find(|(h, _)| h.contains(s))
+            .and_then(|(h, line)| {
+                Span::new(
+                    s.start.saturating_sub(h.start),
+                    s.end.saturating_sub(h.start),
+                )
+                .get(line)
+            })
             .unwrap_or(here)
     };
     let paras = paragraphs(text);
@@ -215,15 +221,19 @@ pub fn find_quotes_in(text: &str, headings: &[(Span, String)]) -> Vec<QuoteMenti
         if let Some(sp) = split_sp {
             cands.push((sp, 0.95));
         }
-        // A whole sentence quoted after "X quoted him as saying:" is not
-        // the next sentence's: its attribution is the colon's.
         let sstart = sentence_start(masked, pa, start);
-        let colon_first = qtext.ends_with(['.', '?', '!'])
-            && Span::new(sstart, start)
-                .slice(masked)
-                .trim_end_matches(is_space)
-                .ends_with(':')
-            && attribution_before(masked, sstart, start).is_some();
+        let before = Span::new(sstart, start)
+            .slice(masked)
+            .trim_end_matches(is_space);
+        let colon = before.ends_with(':');
+        // A whole sentence quoted after "X quoted him as saying:" is not
+        // the next sentence's: its attribution is the colon's, looked for
+        // once here.
+        let colon_sentence = colon && qtext.ends_with(['.', '?', '!']);
+        let colon_attr = colon_sentence
+            .then(|| attribution_before(masked, sstart, start))
+            .flatten();
+        let colon_first = colon_attr.is_some();
         if cands.is_empty()
             && !colon_first
             && first_end <= first_part_para_end
@@ -241,14 +251,17 @@ pub fn find_quotes_in(text: &str, headings: &[(Span, String)]) -> Vec<QuoteMenti
         let mut evidence = !cands.is_empty();
         let said_after = evidence;
         // 2. Earlier in the same sentence.
-        let before = Span::new(sstart, start)
-            .slice(masked)
-            .trim_end_matches(is_space);
-        let colon = before.ends_with(':');
         // "… repeatedly says, “…”", "called him “…”": a speech or naming
         // verb right before the quote.
         let cue = cue_before(before);
-        if !evidence && let Some((b, _v)) = attribution_before(masked, sstart, start) {
+        let attr_before = || {
+            if colon_sentence {
+                colon_attr
+            } else {
+                attribution_before(masked, sstart, start)
+            }
+        };
+        if !evidence && let Some((b, _v)) = attr_before() {
             cands.push((b, if colon || cue { 0.9 } else { 0.8 }));
             evidence = true;
         }
@@ -302,6 +315,8 @@ pub fn find_quotes_in(text: &str, headings: &[(Span, String)]) -> Vec<QuoteMenti
             let ne2 = sentence_end(masked, ne, pe);
             cands.extend(attribution_in(masked, ne, ne2, false).map(|sp| (sp, 0.5)));
         }
+        // The quote is the whole of its paragraph(s).
+        let whole_para = para_start && end >= paras[r.para_last].trim(text).end;
         let mut prev_colon = false;
         if r.para_first > 0 && para_start {
             let (qa, qb) = (paras[r.para_first - 1].start, paras[r.para_first - 1].end);
@@ -325,11 +340,10 @@ pub fn find_quotes_in(text: &str, headings: &[(Span, String)]) -> Vec<QuoteMenti
             }
             // "**Prime Minister Helena Marovic, Estravia**" on its own line
             // heads the quotes under it, in a round-up of reactions.
-            let whole = end >= paras[r.para_last].trim(text).end;
             // The paragraph above, or a line between that cleaning blanked.
             let above = Span::new(qa, pa);
             if !evidence
-                && whole
+                && whole_para
                 && let Some(sp) = forms::name_line(headings, above)
             {
                 cands.push((sp, 0.7));
@@ -341,7 +355,6 @@ pub fn find_quotes_in(text: &str, headings: &[(Span, String)]) -> Vec<QuoteMenti
         // So is a paragraph that is nothing but a quote, right after the
         // paragraph of an attributed one: news style runs a speaker's words
         // on over paragraphs without saying "he said" again.
-        let whole_para = para_start && end >= paras[r.para_last].trim(text).end;
         // It is weighed against a speech verb in the sentence after, which
         // may well be about someone else.
         let mut inherited = None;
@@ -398,13 +411,7 @@ pub fn find_quotes_in(text: &str, headings: &[(Span, String)]) -> Vec<QuoteMenti
                 // A name line is read where cleaning has not blanked it.
                 let st = squash(read(sp.span));
                 let core = squash(read(sp.core));
-                // "quoted him as saying": the object stands for the subject.
-                let subject_form = match lower(&st).as_str() {
-                    "him" => Some("he"),
-                    "her" => Some("she"),
-                    "them" => Some("they"),
-                    _ => None,
-                };
+                let subject_form = subject_form(&st);
                 if is_pronoun(&st) || subject_form.is_some() {
                     let res = match &inherited {
                         Some(was) => was.clone().map(|n| (n, 0.8)),

@@ -195,6 +195,17 @@ pub(super) fn is_epithet(s: &str) -> bool {
     age || DEMONYMS.contains(&rest)
 }
 
+/// The subject form of an object pronoun a report quotes: "quoted him as
+/// saying" is what "he" said.
+pub(super) fn subject_form(s: &str) -> Option<&'static str> {
+    match lower(s).as_str() {
+        "him" => Some("he"),
+        "her" => Some("she"),
+        "them" => Some("they"),
+        _ => None,
+    }
+}
+
 pub(super) fn is_pronoun(s: &str) -> bool {
     PRONOUNS.contains(&lower(s).as_str())
 }
@@ -465,11 +476,7 @@ fn is_subject(masked: &str, n: Span) -> bool {
     {
         return false;
     }
-    let next = masked[n.end..]
-        .split(is_space)
-        .find(|w| !w.is_empty())
-        .unwrap_or("");
-    let w = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let w = next_word(masked, n);
     masked[n.end..].starts_with(is_space)
         && w.chars().next().is_some_and(char::is_lowercase)
         && (VERB_RE.is_match(w)
@@ -478,16 +485,20 @@ fn is_subject(masked: &str, n: Span) -> bool {
             || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")))
 }
 
+/// The word after the name at `n`, without the punctuation after it.
+fn next_word(masked: &str, n: Span) -> &str {
+    masked[n.end..]
+        .split(is_space)
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+}
+
 /// Whether the verb after the name at `n` is one a plural subject takes:
 /// "Prosecutors say", "Officials have".
 fn plural_subject(masked: &str, n: Span) -> bool {
-    let next = masked[n.end..]
-        .split(is_space)
-        .find(|w| !w.is_empty())
-        .unwrap_or("");
-    let w = next.trim_end_matches(|c: char| !c.is_alphanumeric());
     matches!(
-        w,
+        next_word(masked, n),
         "say"
             | "have"
             | "are"
