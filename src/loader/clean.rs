@@ -440,7 +440,7 @@ fn blank_headings(
         })
         .collect();
     let headings = (spans.iter())
-        .map(|&s| (s, clean[s.start..s.end].to_string()))
+        .map(|&s| (s, s.slice(clean).to_string()))
         .collect();
     let mut bytes = std::mem::take(clean).into_bytes();
     for s in spans {

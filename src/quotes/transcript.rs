@@ -269,7 +269,7 @@ pub(super) fn interviewee(text: &str, masked: &str, paras: &[Span]) -> Option<Sp
             .rfind(|m| m.kind == Some(crate::model::ActorKind::Person))?
             .name;
         let at = line.rfind(name.as_str())?;
-        Some(Span::new(head.start + at, head.start + at + name.len()))
+        Some(Span::new(at, at + name.len()).shift(head.start))
     })
 }
 
